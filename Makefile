@@ -1,0 +1,36 @@
+# Thin wrapper over CMake presets; see README.md.
+#   make run    install what is missing, build, start the whole system
+#   make test   install, build (ASan+UBSan), run every test headless
+#   make bench  install, build (Release), run the benchmarks
+SHELL := /bin/bash
+JOBS ?= $(shell nproc)
+
+.PHONY: run test bench build deps screenshots soak fuzz clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	cmake --preset default >/dev/null
+	cmake --build build/default -j $(JOBS)
+
+run: build
+	scripts/run-system build/default
+
+test: deps
+	cmake --preset asan >/dev/null
+	cmake --build build/asan -j $(JOBS)
+	scripts/run-tests build/asan
+
+bench: deps
+	cmake --preset release >/dev/null
+	cmake --build build/release -j $(JOBS)
+	scripts/run-bench build/release
+
+soak: deps
+	cmake --preset default >/dev/null
+	cmake --build build/default -j $(JOBS)
+	LPSE_CRASH_ROUNDS=2000 LPSE_CONCURRENCY_TICKETS=20000 scripts/run-tests build/default -L slow
+
+clean:
+	rm -rf build

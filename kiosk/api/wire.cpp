@@ -1,0 +1,305 @@
+#include "kiosk/api/wire.hpp"
+
+#include <set>
+
+namespace lpse::api {
+
+using core::Error;
+using core::makeError;
+
+namespace {
+
+Error wrongType(const std::string& field, const char* want) {
+  return makeError("wrong_type", "Kolom '" + field + "' harus berupa " + want + ".",
+                   "Field '" + field + "' must be " + want + ".", field);
+}
+Error missingField(const std::string& field) {
+  return makeError("missing_field", "Kolom '" + field + "' wajib ada.", "Field '" + field + "' is required.", field);
+}
+Error unknownField(const std::string& field) {
+  return makeError("unknown_field", "Kolom '" + field + "' tidak dikenal.", "Field '" + field + "' is not known.",
+                   field);
+}
+Error badValue(const std::string& field) {
+  return makeError("bad_value", "Nilai kolom '" + field + "' tidak dikenal.",
+                   "Field '" + field + "' has an unknown value.", field);
+}
+
+// Reads typed fields from an object and remembers the first problem.
+class Reader {
+ public:
+  Reader(const json& j, std::set<std::string> known) : m_j(j) {
+    if (!j.is_object()) {
+      m_err = makeError("not_object", "Isi permintaan harus berupa objek JSON.", "The body must be a JSON object.");
+      return;
+    }
+    for (const auto& [k, v] : j.items())
+      if (!known.count(k) && !m_err) m_err = unknownField(k);
+  }
+  std::string str(const std::string& k, bool required = false) {
+    if (m_err) return {};
+    if (!m_j.contains(k)) {
+      if (required) m_err = missingField(k);
+      return {};
+    }
+    if (!m_j[k].is_string()) {
+      m_err = wrongType(k, "teks/text");
+      return {};
+    }
+    return m_j[k].get<std::string>();
+  }
+  std::int64_t i64(const std::string& k, bool required = false) {
+    if (m_err) return 0;
+    if (!m_j.contains(k)) {
+      if (required) m_err = missingField(k);
+      return 0;
+    }
+    const bool tooBig = m_j[k].is_number_unsigned() &&
+                        m_j[k].get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX);
+    if (!m_j[k].is_number_integer() || tooBig) {
+      m_err = wrongType(k, "bilangan bulat/an integer");
+      return 0;
+    }
+    return m_j[k].get<std::int64_t>();
+  }
+  bool boolean(const std::string& k) {
+    if (m_err || !m_j.contains(k)) return false;
+    if (!m_j[k].is_boolean()) {
+      m_err = wrongType(k, "true/false");
+      return false;
+    }
+    return m_j[k].get<bool>();
+  }
+  std::vector<std::string> strings(const std::string& k) {
+    std::vector<std::string> out;
+    if (m_err || !m_j.contains(k)) return out;
+    if (!m_j[k].is_array()) {
+      m_err = wrongType(k, "daftar teks/a list of text");
+      return out;
+    }
+    for (const auto& v : m_j[k]) {
+      if (!v.is_string()) {
+        m_err = wrongType(k, "daftar teks/a list of text");
+        return {};
+      }
+      out.push_back(v.get<std::string>());
+    }
+    return out;
+  }
+  template <class E, class F>
+  E enumField(const std::string& k, F from, E fallback, bool required = false) {
+    std::string s = str(k, required);
+    if (m_err || s.empty()) return fallback;
+    if (auto e = from(s)) return *e;
+    m_err = badValue(k);
+    return fallback;
+  }
+  std::vector<core::Document> documents(const std::string& k) {
+    std::vector<core::Document> out;
+    for (const auto& s : strings(k)) {
+      if (auto d = core::documentFrom(s)) {
+        out.push_back(*d);
+      } else if (!m_err) {
+        m_err = badValue(k);
+      }
+    }
+    return out;
+  }
+  const std::optional<Error>& error() const { return m_err; }
+
+ private:
+  const json& m_j;
+  std::optional<Error> m_err;
+};
+
+json documentsJson(const std::vector<core::Document>& docs) {
+  json a = json::array();
+  for (auto d : docs) a.push_back(std::string(core::toString(d)));
+  return a;
+}
+
+}  // namespace
+
+core::Result<json> parseJson(std::string_view text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded())
+    return makeError("malformed_json", "Isi permintaan bukan JSON yang sah.", "The body is not valid JSON.");
+  return j;
+}
+
+json toJson(const core::Visit& v) {
+  return {{"service", v.service},   {"channel", core::toString(v.channel)},
+          {"name", v.name},         {"nip", v.nip},
+          {"role", core::toString(v.role)}, {"agency", v.agency},
+          {"phone", v.phone},       {"email", v.email},
+          {"purpose", v.purpose},   {"spse_user_id", v.spseUserId},
+          {"documents", documentsJson(v.documents)}, {"consent", v.consent},
+          {"language", v.language}};
+}
+
+core::Result<core::Visit> visitFromJson(const json& j) {
+  Reader r(j, {"service", "channel", "name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id",
+               "documents", "consent", "language"});
+  core::Visit v;
+  v.service = r.str("service", true);
+  v.channel = r.enumField("channel", core::channelFrom, core::Channel::WalkIn);
+  v.name = r.str("name", true);
+  v.nip = r.str("nip");
+  v.role = r.enumField("role", core::visitorRoleFrom, core::VisitorRole::Ppk, true);
+  v.agency = r.str("agency");
+  v.phone = r.str("phone");
+  v.email = r.str("email");
+  v.purpose = r.str("purpose");
+  v.spseUserId = r.str("spse_user_id");
+  v.documents = r.documents("documents");
+  v.consent = r.boolean("consent");
+  v.language = r.str("language");
+  if (v.language.empty()) v.language = "id";
+  if (r.error()) return *r.error();
+  if (v.language != "id" && v.language != "en") return badValue("language");
+  return v;
+}
+
+json toJson(const core::CaseRecord& c) {
+  return {{"id", c.id},
+          {"visit_id", c.visitId},
+          {"channel", core::toString(c.channel)},
+          {"service", c.service},
+          {"role", core::toString(c.role)},
+          {"state", core::toString(c.state)},
+          {"ticket", c.ticket},
+          {"ticket_day", c.ticketDay},
+          {"token", c.token},
+          {"queue", c.queue},
+          {"counter", c.counter},
+          {"calls", c.calls},
+          {"created_ms", c.createdMs},
+          {"state_ms", c.stateMs},
+          {"last_seq", c.lastSeq}};
+}
+
+core::Result<core::CaseRecord> caseFromJson(const json& j) {
+  Reader r(j, {"id", "visit_id", "channel", "service", "role", "state", "ticket", "ticket_day", "token", "queue",
+               "counter", "calls", "created_ms", "state_ms", "last_seq"});
+  core::CaseRecord c;
+  c.id = r.i64("id", true);
+  c.visitId = r.i64("visit_id");
+  c.channel = r.enumField("channel", core::channelFrom, core::Channel::WalkIn);
+  c.service = r.str("service");
+  c.role = r.enumField("role", core::visitorRoleFrom, core::VisitorRole::Ppk);
+  c.state = r.enumField("state", core::caseStateFrom, core::CaseState::Waiting, true);
+  c.ticket = r.str("ticket");
+  c.ticketDay = r.str("ticket_day");
+  c.token = r.str("token");
+  c.queue = r.str("queue");
+  c.counter = r.str("counter");
+  c.calls = static_cast<int>(r.i64("calls"));
+  c.createdMs = r.i64("created_ms");
+  c.stateMs = r.i64("state_ms");
+  c.lastSeq = r.i64("last_seq");
+  if (r.error()) return *r.error();
+  return c;
+}
+
+json toJson(const core::IssuedTicket& t) { return {{"case", toJson(t.kase)}, {"ahead", t.ahead}}; }
+
+core::Result<core::IssuedTicket> issuedFromJson(const json& j) {
+  if (!j.is_object() || !j.contains("case")) return missingField("case");
+  auto c = caseFromJson(j["case"]);
+  if (!c) return c.error();
+  core::IssuedTicket t{*c, 0};
+  if (j.contains("ahead") && j["ahead"].is_number_integer()) t.ahead = j["ahead"].get<int>();
+  return t;
+}
+
+namespace {
+json callJson(const core::CounterCall& c) {
+  return {{"counter", c.counter}, {"ticket", c.ticket}, {"service", c.service}, {"at_ms", c.atMs}};
+}
+core::Result<std::vector<core::CounterCall>> callsFromJson(const json& j, const std::string& field) {
+  std::vector<core::CounterCall> out;
+  if (!j.is_array()) return wrongType(field, "daftar/a list");
+  for (const auto& e : j) {
+    Reader r(e, {"counter", "ticket", "service", "at_ms"});
+    core::CounterCall c{r.str("counter"), r.str("ticket"), r.str("service"), r.i64("at_ms")};
+    if (r.error()) return *r.error();
+    out.push_back(c);
+  }
+  return out;
+}
+}  // namespace
+
+json toJson(const core::Board& b) {
+  json cur = json::array(), rec = json::array(), waiting = json::object();
+  for (const auto& c : b.current) cur.push_back(callJson(c));
+  for (const auto& c : b.recent) rec.push_back(callJson(c));
+  for (const auto& [svc, n] : b.waiting) waiting[svc] = n;
+  return {{"current", cur}, {"recent", rec}, {"waiting", waiting}, {"waiting_admin", b.waitingAdmin}, {"seq", b.seq}};
+}
+
+core::Result<core::Board> boardFromJson(const json& j) {
+  if (!j.is_object()) return wrongType("board", "objek/an object");
+  core::Board b;
+  auto cur = callsFromJson(j.value("current", json::array()), "current");
+  if (!cur) return cur.error();
+  auto rec = callsFromJson(j.value("recent", json::array()), "recent");
+  if (!rec) return rec.error();
+  b.current = *cur;
+  b.recent = *rec;
+  if (j.contains("waiting") && j["waiting"].is_object())
+    for (const auto& [svc, n] : j["waiting"].items())
+      if (n.is_number_integer()) b.waiting.emplace_back(svc, n.get<int>());
+  b.waitingAdmin = j.value("waiting_admin", 0);
+  b.seq = j.value("seq", std::int64_t{0});
+  return b;
+}
+
+json toJson(const core::ActionInput& in) {
+  return {{"missing", documentsJson(in.missing)}, {"basis", in.basis}, {"reason", in.reason}, {"counter", in.counter}};
+}
+
+core::Result<std::pair<core::Action, core::ActionInput>> actionFromJson(const json& j) {
+  Reader r(j, {"action", "missing", "basis", "reason", "counter"});
+  auto action = r.enumField("action", core::actionFrom, core::Action::Call, true);
+  core::ActionInput in;
+  in.missing = r.documents("missing");
+  in.basis = r.str("basis");
+  in.reason = r.str("reason");
+  in.counter = r.str("counter");
+  if (r.error()) return *r.error();
+  return std::pair{action, in};
+}
+
+json toJson(const core::Error& e) {
+  return {{"error", {{"code", e.code}, {"field", e.field}, {"message", {{"id", e.id}, {"en", e.en}}}}}};
+}
+
+core::Error errorFromJson(const json& j) {
+  if (j.is_object() && j.contains("error") && j["error"].is_object()) {
+    const auto& e = j["error"];
+    core::Error out;
+    out.code = e.value("code", "unknown");
+    out.field = e.value("field", "");
+    if (e.contains("message") && e["message"].is_object()) {
+      out.id = e["message"].value("id", "");
+      out.en = e["message"].value("en", "");
+    }
+    return out;
+  }
+  return makeError("bad_response", "Jawaban server tidak dikenali.", "The server's answer was not understood.");
+}
+
+json toJson(const StreamEvent& e) {
+  return {{"seq", e.seq}, {"at_ms", e.atMs}, {"kind", e.kind}, {"case_id", e.caseId}, {"ticket", e.ticket},
+          {"counter", e.counter}};
+}
+
+core::Result<StreamEvent> streamEventFromJson(const json& j) {
+  Reader r(j, {"seq", "at_ms", "kind", "case_id", "ticket", "counter"});
+  StreamEvent e{r.i64("seq", true), r.i64("at_ms"), r.str("kind", true), r.i64("case_id"), r.str("ticket"),
+                r.str("counter")};
+  if (r.error()) return *r.error();
+  return e;
+}
+
+}  // namespace lpse::api

@@ -1,0 +1,51 @@
+#pragma once
+// JSON <-> core types. Decoding is strict: an unknown field, a wrong type or
+// a missing required field is an Error naming the field, so a bad request is
+// refused whole instead of half-understood.
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "kiosk/core/case_record.hpp"
+#include "kiosk/core/error.hpp"
+#include "kiosk/core/sop.hpp"
+#include "kiosk/core/visit.hpp"
+
+namespace lpse::api {
+
+using nlohmann::json;
+
+json toJson(const core::Visit&);
+core::Result<core::Visit> visitFromJson(const json&);
+
+json toJson(const core::CaseRecord&);
+core::Result<core::CaseRecord> caseFromJson(const json&);
+
+json toJson(const core::IssuedTicket&);
+core::Result<core::IssuedTicket> issuedFromJson(const json&);
+
+json toJson(const core::Board&);
+core::Result<core::Board> boardFromJson(const json&);
+
+json toJson(const core::ActionInput&);
+// Body of POST /api/cases/{id}/actions: {"action": "...", ...ActionInput}.
+core::Result<std::pair<core::Action, core::ActionInput>> actionFromJson(const json&);
+
+json toJson(const core::Error&);
+core::Error errorFromJson(const json&);
+
+// A push-stream message: what happened, to which public ticket/counter.
+// Carries no personal data: displays receive it.
+struct StreamEvent {
+  std::int64_t seq = 0;
+  std::int64_t atMs = 0;
+  std::string kind;  // "ticket_issued", "call", "recall", ...
+  std::int64_t caseId = 0;
+  std::string ticket, counter;
+};
+json toJson(const StreamEvent&);
+core::Result<StreamEvent> streamEventFromJson(const json&);
+
+// Parses text as JSON without throwing.
+core::Result<json> parseJson(std::string_view text);
+
+}  // namespace lpse::api

@@ -1,0 +1,130 @@
+#include "kiosk/client/api_client.hpp"
+
+#include <httplib.h>
+
+#include "kiosk/api/wire.hpp"
+
+namespace lpse::client {
+
+using nlohmann::json;
+
+core::Error offlineError(const std::string& detail) {
+  return core::makeError("offline", "Server antrian tidak dapat dihubungi. (" + detail + ")",
+                         "The queue server cannot be reached. (" + detail + ")");
+}
+
+ApiClient::ApiClient(std::string baseUrl, Identity identity)
+    : m_baseUrl(std::move(baseUrl)), m_identity(std::move(identity)), m_http(std::make_unique<httplib::Client>(m_baseUrl)) {
+  // Short timeouts: a lost server must show within two seconds, not hang.
+  m_http->set_connection_timeout(1, 0);
+  m_http->set_read_timeout(5, 0);
+  m_http->set_write_timeout(5, 0);
+  m_http->set_keep_alive(true);
+  m_http->set_default_headers({{"X-Lpse-Device", m_identity.device},
+                               {"X-Lpse-Role", std::string(core::toString(m_identity.role))}});
+}
+
+ApiClient::~ApiClient() = default;
+
+core::Result<std::string> ApiClient::request(const char* method, const std::string& path, const std::string& body) {
+  httplib::Result r = std::string(method) == "GET" ? m_http->Get(path.c_str())
+                                                   : m_http->Post(path.c_str(), body, "application/json");
+  if (!r) return offlineError(httplib::to_string(r.error()));
+  if (r->status >= 200 && r->status < 300) return r->body;
+  auto j = api::parseJson(r->body);
+  if (!j) return core::makeError("bad_response", "Jawaban server tidak dikenali (HTTP " + std::to_string(r->status) + ").",
+                                 "The server's answer was not understood (HTTP " + std::to_string(r->status) + ").");
+  return api::errorFromJson(*j);
+}
+
+namespace {
+template <class T, class F>
+core::Result<T> decode(const core::Result<std::string>& body, F&& f) {
+  if (!body) return body.error();
+  auto j = api::parseJson(*body);
+  if (!j) return j.error();
+  return f(*j);
+}
+}  // namespace
+
+core::Result<core::IssuedTicket> ApiClient::issueTicket(const core::Visit& v) {
+  return decode<core::IssuedTicket>(request("POST", "/api/tickets", api::toJson(v).dump()),
+                                    [](const json& j) { return api::issuedFromJson(j); });
+}
+
+core::Result<core::CaseRecord> ApiClient::receiveEmail(const core::Visit& v) {
+  return decode<core::CaseRecord>(request("POST", "/api/emails", api::toJson(v).dump()),
+                                  [](const json& j) { return api::caseFromJson(j.value("case", json())); });
+}
+
+core::Result<std::optional<core::CaseRecord>> ApiClient::callNext(const std::string& queue, const std::string& counter) {
+  using Out = core::Result<std::optional<core::CaseRecord>>;
+  return decode<std::optional<core::CaseRecord>>(
+      request("POST", "/api/queues/" + queue + "/next", json{{"counter", counter}}.dump()), [](const json& j) -> Out {
+        if (!j.contains("case") || j["case"].is_null()) return std::optional<core::CaseRecord>{};
+        auto c = api::caseFromJson(j["case"]);
+        if (!c) return c.error();
+        return std::optional<core::CaseRecord>{*c};
+      });
+}
+
+core::Result<core::CaseRecord> ApiClient::act(std::int64_t caseId, core::Action action, const core::ActionInput& in) {
+  json b = api::toJson(in);
+  b["action"] = std::string(core::toString(action));
+  return decode<core::CaseRecord>(request("POST", "/api/cases/" + std::to_string(caseId) + "/actions", b.dump()),
+                                  [](const json& j) { return api::caseFromJson(j.value("case", json())); });
+}
+
+core::Result<CaseDetail> ApiClient::caseDetail(std::int64_t caseId) {
+  return decode<CaseDetail>(request("GET", "/api/cases/" + std::to_string(caseId), ""),
+                            [](const json& j) -> core::Result<CaseDetail> {
+                              auto c = api::caseFromJson(j.value("case", json()));
+                              if (!c) return c.error();
+                              CaseDetail d{*c, std::nullopt, {}};
+                              if (j.contains("visit") && !j["visit"].is_null()) {
+                                auto v = api::visitFromJson(j["visit"]);
+                                if (v) d.visit = *v;
+                              }
+                              for (const auto& a : j.value("allowed_actions", json::array()))
+                                if (a.is_string())
+                                  if (auto act = core::actionFrom(a.get<std::string>())) d.allowed.push_back(*act);
+                              return d;
+                            });
+}
+
+core::Result<std::vector<core::CaseRecord>> ApiClient::openCases() {
+  using Out = core::Result<std::vector<core::CaseRecord>>;
+  return decode<std::vector<core::CaseRecord>>(request("GET", "/api/cases", ""), [](const json& j) -> Out {
+    std::vector<core::CaseRecord> out;
+    for (const auto& e : j.value("cases", json::array())) {
+      auto c = api::caseFromJson(e);
+      if (!c) return c.error();
+      out.push_back(*c);
+    }
+    return out;
+  });
+}
+
+core::Result<TicketStatus> ApiClient::ticketStatus(const std::string& token) {
+  return decode<TicketStatus>(request("GET", "/api/tickets/" + token, ""), [](const json& j) -> core::Result<TicketStatus> {
+    TicketStatus s;
+    s.ticket = j.value("ticket", "");
+    s.state = j.value("state", "");
+    s.counter = j.value("counter", "");
+    s.caseId = j.value("case_id", std::int64_t{0});
+    s.ahead = j.value("ahead", 0);
+    return s;
+  });
+}
+
+core::Result<core::Board> ApiClient::board() {
+  return decode<core::Board>(request("GET", "/api/board", ""), [](const json& j) { return api::boardFromJson(j); });
+}
+
+core::Status ApiClient::health() {
+  auto r = request("GET", "/api/health", "");
+  if (!r) return r.error();
+  return core::Ok{};
+}
+
+}  // namespace lpse::client

@@ -1,0 +1,51 @@
+#pragma once
+// The push stream as a front-end sees it: a background thread that stays
+// connected to /api/events, resumes after the last event it delivered
+// (Last-Event-ID) so nothing is lost or doubled across reconnects, backs off
+// with jitter while the server is away, and reports online/offline.
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include "kiosk/api/wire.hpp"
+#include "kiosk/client/api_client.hpp"
+
+namespace httplib {
+class Client;
+}
+
+namespace lpse::client {
+
+class EventStream {
+ public:
+  struct Callbacks {
+    std::function<void(const api::StreamEvent&)> onEvent;  // called on the stream thread
+    std::function<void(bool online)> onOnline;             // called on the stream thread
+  };
+  // Delivers events with seq > afterSeq.
+  EventStream(std::string baseUrl, Identity identity, std::int64_t afterSeq, Callbacks callbacks);
+  ~EventStream();  // stops and joins
+
+  bool online() const { return m_online; }
+  std::int64_t lastSeq() const { return m_lastSeq; }
+  void stop();
+
+ private:
+  void run();
+  void setOnline(bool on);
+
+  std::string m_baseUrl;
+  Identity m_identity;
+  Callbacks m_cb;
+  std::atomic<std::int64_t> m_lastSeq;
+  std::atomic<bool> m_online{false};
+  std::atomic<bool> m_stopping{false};
+  std::mutex m_clientMutex;
+  httplib::Client* m_active = nullptr;  // the connection in progress, for stop()
+  std::thread m_thread;
+};
+
+}  // namespace lpse::client

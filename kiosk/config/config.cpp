@@ -1,0 +1,201 @@
+#include "kiosk/config/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace lpse::config {
+namespace {
+
+core::Error keyError(const std::string& key, const std::string& why) {
+  return core::makeError("config_invalid", "Pengaturan '" + key + "' salah: " + why,
+                         "Setting '" + key + "' is wrong: " + why, key);
+}
+
+int parseHm(std::string_view s) {
+  if (s.size() != 5 || s[2] != ':') return -1;
+  for (int i : {0, 1, 3, 4})
+    if (s[i] < '0' || s[i] > '9') return -1;
+  int h = (s[0] - '0') * 10 + (s[1] - '0'), m = (s[3] - '0') * 10 + (s[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m != 0)) return -1;
+  return h * 60 + m;
+}
+
+// Typed reads that record the first wrong key.
+struct Reader {
+  const toml::table& root;
+  std::optional<core::Error> err;
+
+  template <class T>
+  void get(const char* path, T& out) {
+    auto node = root.at_path(path);
+    if (!node) return;
+    if (auto v = node.value<T>()) {
+      out = *v;
+    } else if (!err) {
+      err = keyError(path, "jenis nilai salah / wrong type");
+    }
+  }
+};
+
+}  // namespace
+
+std::optional<core::MinuteSpan> parseSpan(std::string_view s) {
+  auto dash = s.find('-');
+  if (dash == std::string_view::npos) return std::nullopt;
+  int a = parseHm(s.substr(0, dash)), b = parseHm(s.substr(dash + 1));
+  if (a < 0 || b < 0 || b <= a) return std::nullopt;
+  return core::MinuteSpan{a, b};
+}
+
+core::Result<Config> parseConfig(std::string_view text, const std::string& sourceName) {
+  toml::table tbl;
+  try {
+    tbl = toml::parse(text, sourceName);
+  } catch (const toml::parse_error& e) {
+    std::ostringstream where;
+    where << sourceName << ":" << e.source().begin.line << ": " << e.description();
+    return core::makeError("config_syntax", "Berkas pengaturan rusak: " + where.str(),
+                           "The config file is malformed: " + where.str());
+  }
+  Config c;
+  c.sourcePath = sourceName;
+  Reader r{tbl, {}};
+  r.get("office.name", c.office.name);
+  r.get("office.address", c.office.address);
+  std::string zone = "WIB";
+  r.get("office.timezone", zone);
+  if (auto off = core::utcOffsetForZone(zone)) {
+    c.office.calendar.utcOffsetMinutes = *off;
+  } else if (!r.err) {
+    r.err = keyError("office.timezone", "gunakan WIB, WITA atau WIT / use WIB, WITA or WIT");
+  }
+  if (auto days = tbl.at_path("office.working_days").as_array()) {
+    c.office.calendar.workingDays.clear();
+    for (const auto& d : *days) {
+      auto v = d.value<int64_t>();
+      if (!v || *v < 0 || *v > 6) {
+        if (!r.err) r.err = keyError("office.working_days", "0 (Minggu) .. 6 (Sabtu)");
+        break;
+      }
+      c.office.calendar.workingDays.insert(static_cast<int>(*v));
+    }
+  }
+  std::string hours;
+  r.get("office.hours", hours);
+  if (!hours.empty()) {
+    if (auto span = parseSpan(hours)) c.office.calendar.hours = *span;
+    else if (!r.err) r.err = keyError("office.hours", "contoh / example \"08:00-16:00\"");
+  }
+  std::string friday;
+  r.get("office.friday_break", friday);
+  if (!friday.empty()) {
+    if (auto span = parseSpan(friday)) c.office.calendar.breaks = {{5, *span}};
+    else if (!r.err) r.err = keyError("office.friday_break", "contoh / example \"11:30-13:00\"");
+  }
+  if (auto hol = tbl.at_path("office.holidays").as_array()) {
+    for (const auto& h : *hol) {
+      auto s = h.value<std::string>();
+      auto d = s ? core::LocalDate::parse(*s) : std::nullopt;
+      if (!d) {
+        if (!r.err) r.err = keyError("office.holidays", "tanggal YYYY-MM-DD / dates as YYYY-MM-DD");
+        break;
+      }
+      c.office.calendar.holidays.insert(*d);
+    }
+  }
+
+  r.get("server.bind", c.server.bind);
+  int64_t port = c.server.port;
+  r.get("server.port", port);
+  if (port < 1 || port > 65535) {
+    if (!r.err) r.err = keyError("server.port", "1..65535");
+  }
+  c.server.port = static_cast<int>(port);
+  r.get("server.database", c.server.database);
+  c.serverUrl = "http://" + (c.server.bind == "0.0.0.0" ? std::string("127.0.0.1") : c.server.bind) + ":" +
+                std::to_string(c.server.port);
+  r.get("server.url", c.serverUrl);
+
+  if (auto svcs = tbl["services"].as_array()) {
+    c.services.clear();
+    for (const auto& s : *svcs) {
+      auto t = s.as_table();
+      core::ServiceDef d;
+      if (t) {
+        d.code = (*t)["code"].value_or(std::string{});
+        d.prefix = (*t)["prefix"].value_or(std::string{});
+        d.nameId = (*t)["name_id"].value_or(std::string{});
+        d.nameEn = (*t)["name_en"].value_or(d.nameId);
+      }
+      bool prefixOk = !d.prefix.empty() && d.prefix.size() <= 3;
+      for (char ch : d.prefix) prefixOk = prefixOk && ch >= 'A' && ch <= 'Z';
+      if (!t || d.code.empty() || !prefixOk || d.nameId.empty()) {
+        if (!r.err) r.err = keyError("services", "tiap layanan perlu code, prefix (A-Z, 1-3 huruf), name_id / each "
+                                                 "service needs code, prefix (A-Z, 1-3 letters), name_id");
+        break;
+      }
+      c.services.push_back(d);
+    }
+  }
+  if (auto ts = tbl["time_standards"].as_table()) {
+    for (const auto& [k, v] : *ts) {
+      std::string key(k.str());
+      auto minutes = v.value<int64_t>();
+      int step = key.rfind("step", 0) == 0 ? std::atoi(key.c_str() + 4) : 0;
+      if (step < 1 || step > 14 || !minutes || *minutes < 1) {
+        if (!r.err) r.err = keyError("time_standards." + key, "stepN = menit / stepN = minutes, N = 1..14");
+        break;
+      }
+      c.timeStandards.minutes[step] = static_cast<int>(*minutes);
+    }
+  }
+
+  r.get("printer.kind", c.printer.kind);
+  r.get("printer.output_dir", c.printer.outputDir);
+  r.get("printer.footer", c.printer.footer);
+  int64_t mm = 80;
+  r.get("printer.paper_width_mm", mm);
+  if (mm == 58) c.printer.paperDots = 384;
+  else if (mm == 80) c.printer.paperDots = 576;
+  else if (!r.err) r.err = keyError("printer.paper_width_mm", "58 atau/or 80");
+
+  r.get("kiosk.id", c.kiosk.id);
+  r.get("kiosk.language", c.kiosk.language);
+  int64_t idle = c.kiosk.idleTimeoutS;
+  r.get("kiosk.idle_timeout_s", idle);
+  c.kiosk.idleTimeoutS = static_cast<int>(idle);
+  r.get("kiosk.fullscreen", c.kiosk.fullscreen);
+  r.get("kiosk.hide_cursor", c.kiosk.hideCursor);
+
+  r.get("display.id", c.display.id);
+  r.get("display.running_text", c.display.runningText);
+  r.get("display.fullscreen", c.display.fullscreen);
+
+  r.get("desk.id", c.desk.id);
+  r.get("desk.counter", c.desk.counter);
+  std::string role;
+  r.get("desk.role", role);
+  if (!role.empty()) {
+    auto ar = core::actorRoleFrom(role);
+    if (ar && (*ar == core::ActorRole::Helpdesk || *ar == core::ActorRole::AdminPpe || *ar == core::ActorRole::Supervisor))
+      c.desk.role = *ar;
+    else if (!r.err)
+      r.err = keyError("desk.role", "helpdesk, admin_ppe atau/or supervisor");
+  }
+  if (r.err) return *r.err;
+  return c;
+}
+
+core::Result<Config> loadConfig(const std::string& path) {
+  std::ifstream in(path);
+  if (!in)
+    return core::makeError("config_missing", "Berkas pengaturan tidak dapat dibaca: " + path,
+                           "Cannot read the config file: " + path);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parseConfig(ss.str(), path);
+}
+
+}  // namespace lpse::config

@@ -1,0 +1,57 @@
+#pragma once
+// Read models of the queue shared by the store, the server and the
+// front-ends: a case as it stands, a ticket just issued, and the public
+// board (numbers and counters only, never personal data).
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "kiosk/core/sop.hpp"
+#include "kiosk/core/visit.hpp"
+
+namespace lpse::core {
+
+struct Actor {
+  std::string id;  // "kiosk-1", "desk-1", "cli"
+  ActorRole role = ActorRole::Kiosk;
+};
+
+struct CaseRecord {
+  std::int64_t id = 0;
+  std::int64_t visitId = 0;
+  Channel channel = Channel::WalkIn;
+  std::string service;
+  VisitorRole role = VisitorRole::Ppk;
+  CaseState state = CaseState::Waiting;
+  std::string ticket;     // "R-001"; empty for e-mail cases
+  std::string ticketDay;  // local date the number belongs to
+  std::string token;      // opaque, printed in the ticket's QR
+  std::string queue;      // "helpdesk", "admin", or empty
+  std::string counter;    // last counter it was called to
+  int calls = 0;
+  std::int64_t createdMs = 0;
+  std::int64_t stateMs = 0;  // when the current state began (step timer)
+  std::int64_t lastSeq = 0;
+};
+
+struct IssuedTicket {
+  CaseRecord kase;
+  int ahead = 0;  // waiting before this one in its queue
+};
+
+struct CounterCall {
+  std::string counter, ticket, service;
+  std::int64_t atMs = 0;
+};
+
+// What a public display may show: numbers, counters, counts. No names.
+struct Board {
+  std::vector<CounterCall> current;  // the latest call per counter
+  std::vector<CounterCall> recent;   // newest first
+  std::vector<std::pair<std::string, int>> waiting;  // service code -> waiting
+  int waitingAdmin = 0;
+  std::int64_t seq = 0;  // last event included
+};
+
+}  // namespace lpse::core

@@ -1,0 +1,141 @@
+// Routes that change or read cases: register, call next, SOP steps, status.
+#include <httplib.h>
+
+#include "kiosk/api/wire.hpp"
+#include "kiosk/server/event_hub.hpp"
+#include "kiosk/server/http_errors.hpp"
+#include "kiosk/server/queue_server.hpp"
+
+namespace lpse::server {
+
+using nlohmann::json;
+
+namespace {
+
+core::Result<json> body(const httplib::Request& req) { return api::parseJson(req.body); }
+
+core::Error forbidden() {
+  return core::makeError("forbidden_role", "Perangkat atau peran ini tidak berwenang.",
+                         "This device or role is not allowed to do that.");
+}
+
+}  // namespace
+
+void QueueServer::routeCases() {
+  using httplib::Request;
+  using httplib::Response;
+  using R = core::ActorRole;
+
+  // Wraps a handler: identifies the caller, checks its role, publishes the
+  // events the handler committed.
+  auto handle = [this](std::initializer_list<R> roles, auto fn) {
+    std::vector<R> allowed(roles);
+    return [this, allowed, fn](const Request& req, Response& res) {
+      auto actor = m_auth->identify(req);
+      if (!actor) {
+        sendError(res, 401, "unauthenticated", "Perangkat belum dikenali.", "The device is not identified.");
+        return;
+      }
+      if (std::find(allowed.begin(), allowed.end(), actor->role) == allowed.end()) {
+        sendError(res, forbidden());
+        return;
+      }
+      fn(req, res, *actor);
+      m_hub->publish(m_store.lastSeq());
+    };
+  };
+
+  m_http->Get("/api/health", [this](const Request&, Response& res) {
+    sendJson(res, 200, {{"ok", true}, {"seq", m_store.lastSeq()}, {"office", m_options.officeName}});
+  });
+
+  m_http->Post("/api/tickets", handle({R::Kiosk, R::Helpdesk}, [this](const Request& req, Response& res,
+                                                                        const core::Actor& actor) {
+    auto j = body(req);
+    if (!j) return sendError(res, j.error());
+    auto visit = api::visitFromJson(*j);
+    if (!visit) return sendError(res, visit.error());
+    auto t = m_store.issueTicket(*visit, actor, nowMs());
+    if (!t) return sendError(res, t.error());
+    sendJson(res, 201, api::toJson(*t));
+  }));
+
+  m_http->Post("/api/emails", handle({R::Helpdesk}, [this](const Request& req, Response& res,
+                                                          const core::Actor& actor) {
+    auto j = body(req);
+    if (!j) return sendError(res, j.error());
+    auto visit = api::visitFromJson(*j);
+    if (!visit) return sendError(res, visit.error());
+    visit->channel = core::Channel::Email;
+    auto c = m_store.receiveEmail(*visit, actor, nowMs());
+    if (!c) return sendError(res, c.error());
+    sendJson(res, 201, {{"case", api::toJson(*c)}});
+  }));
+
+  m_http->Post(R"(/api/queues/(helpdesk|admin)/next)",
+               handle({R::Helpdesk, R::AdminPpe}, [this](const Request& req, Response& res, const core::Actor& actor) {
+                 auto j = body(req);
+                 if (!j) return sendError(res, j.error());
+                 if (!j->is_object() || !j->contains("counter") || !(*j)["counter"].is_string())
+                   return sendError(res, core::makeError("missing_field", "Kolom 'counter' wajib ada.",
+                                                         "Field 'counter' is required.", "counter"));
+                 auto c = m_store.callNext(req.matches[1], (*j)["counter"].get<std::string>(), actor, nowMs());
+                 if (!c) return sendError(res, c.error());
+                 sendJson(res, 200, {{"case", c->has_value() ? api::toJson(**c) : json(nullptr)}});
+               }));
+
+  m_http->Post(R"(/api/cases/(\d{1,15})/actions)",
+               handle({R::Kiosk, R::Helpdesk, R::AdminPpe, R::Supervisor},
+                      [this](const Request& req, Response& res, const core::Actor& actor) {
+                        auto j = body(req);
+                        if (!j) return sendError(res, j.error());
+                        auto a = api::actionFromJson(*j);
+                        if (!a) return sendError(res, a.error());
+                        auto c = m_store.act(std::stoll(req.matches[1]), a->first, a->second, actor, nowMs());
+                        if (!c) return sendError(res, c.error());
+                        sendJson(res, 200, {{"case", api::toJson(*c)}});
+                      }));
+
+  // The full case with its guest-book entry: staff only (personal data).
+  m_http->Get(R"(/api/cases/(\d{1,15}))",
+              handle({R::Helpdesk, R::AdminPpe, R::Supervisor}, [this](const Request& req, Response& res,
+                                                                     const core::Actor& actor) {
+                auto c = m_store.getCase(std::stoll(req.matches[1]));
+                if (!c) return sendError(res, c.error());
+                auto v = m_store.getVisit(c->visitId);
+                json actions = json::array();
+                for (auto a : core::allowedActions(c->state, actor.role, c->channel))
+                  actions.push_back(std::string(core::toString(a)));
+                sendJson(res, 200,
+                         {{"case", api::toJson(*c)},
+                          {"visit", v ? api::toJson(*v) : json(nullptr)},
+                          {"allowed_actions", actions}});
+              }));
+
+  m_http->Get("/api/cases", handle({R::Helpdesk, R::AdminPpe, R::Supervisor},
+                                   [this](const Request&, Response& res, const core::Actor&) {
+                                     json list = json::array();
+                                     for (const auto& c : m_store.openCases()) list.push_back(api::toJson(c));
+                                     sendJson(res, 200, {{"cases", list}});
+                                   }));
+
+  // What a visitor holding a ticket may learn: its number, state, place.
+  m_http->Get(R"(/api/tickets/([0-9a-f]{8,64}))",
+              handle({R::Kiosk, R::Helpdesk, R::Supervisor}, [this](const Request& req, Response& res,
+                                                                   const core::Actor&) {
+                auto c = m_store.findByToken(req.matches[1]);
+                if (!c) return sendError(res, c.error());
+                sendJson(res, 200,
+                         {{"ticket", c->ticket},
+                          {"case_id", c->id},
+                          {"state", core::toString(c->state)},
+                          {"ahead", m_store.waitingAhead(*c)},
+                          {"counter", c->counter}});
+              }));
+
+  m_http->Get("/api/board", [this](const Request&, Response& res) {
+    sendJson(res, 200, api::toJson(m_store.board(nowMs())));
+  });
+}
+
+}  // namespace lpse::server

@@ -1,0 +1,61 @@
+// The push stream: server-sent events, one per log event, with the log's
+// sequence number as the SSE id. A client that reconnects with
+// Last-Event-ID (or ?after=N) gets everything after it, from the log.
+#include <httplib.h>
+
+#include <charconv>
+
+#include "kiosk/api/wire.hpp"
+#include "kiosk/server/event_hub.hpp"
+#include "kiosk/server/queue_server.hpp"
+
+namespace lpse::server {
+
+namespace {
+
+std::int64_t parseSeq(const std::string& s) {
+  std::int64_t v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v < 0) return 0;
+  return v;
+}
+
+// Only what a public display may see: no case payload, no actor.
+std::string frame(const store::EventRecord& e) {
+  api::StreamEvent se{e.seq, e.atMs, e.kind, e.caseId, e.ticket, e.counter};
+  return "id: " + std::to_string(e.seq) + "\nevent: " + e.kind + "\ndata: " + api::toJson(se).dump() + "\n\n";
+}
+
+}  // namespace
+
+void QueueServer::routeStream() {
+  m_http->Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+    std::int64_t after = 0;
+    if (req.has_header("Last-Event-ID")) after = parseSeq(req.get_header_value("Last-Event-ID"));
+    else if (req.has_param("after")) after = parseSeq(req.get_param_value("after"));
+    res.set_header("Cache-Control", "no-cache");
+    res.set_header("X-Accel-Buffering", "no");
+    res.set_chunked_content_provider("text/event-stream", [this, after](std::size_t, httplib::DataSink& sink) mutable {
+      if (m_hub->stopping()) return false;
+      auto events = m_store.eventsAfter(after, 200);
+      if (events.empty()) {
+        m_hub->waitAfter(after, std::chrono::seconds(10));
+        if (m_hub->stopping()) return false;
+        events = m_store.eventsAfter(after, 200);
+        // A comment line keeps proxies and the client's liveness check happy.
+        if (events.empty()) {
+          static const std::string ping = ": ping\n\n";
+          return sink.write(ping.data(), ping.size());
+        }
+      }
+      std::string out;
+      for (const auto& e : events) {
+        out += frame(e);
+        after = e.seq;
+      }
+      return sink.write(out.data(), out.size());
+    });
+  });
+}
+
+}  // namespace lpse::server

@@ -1,0 +1,83 @@
+#pragma once
+// A thin RAII layer over sqlite3: a connection, prepared statements, and a
+// transaction that rolls back unless committed. sqlite3 is forward-declared
+// so that nothing outside store/ sees the vendor header.
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace lpse::store {
+
+// SQLite failures inside the store are exceptions; Store turns them into
+// core::Error values at its boundary.
+struct DbError : std::runtime_error {
+  int code;
+  DbError(int c, const std::string& what) : std::runtime_error(what), code(c) {}
+};
+
+class Stmt;
+
+class Db {
+ public:
+  explicit Db(const std::string& path);  // opens (creates) and sets the pragmas
+  ~Db();
+  Db(const Db&) = delete;
+  Db& operator=(const Db&) = delete;
+
+  void exec(std::string_view sql);
+  Stmt prepare(std::string_view sql);
+  std::int64_t lastInsertId() const;
+  int changes() const;
+  sqlite3* handle() { return m_db; }
+
+ private:
+  sqlite3* m_db = nullptr;
+};
+
+class Stmt {
+ public:
+  Stmt(Db& db, std::string_view sql);
+  ~Stmt();
+  Stmt(Stmt&& o) noexcept : m_db(o.m_db), m_stmt(o.m_stmt) { o.m_stmt = nullptr; }
+  Stmt(const Stmt&) = delete;
+
+  // Bind by 1-based index; returns *this for chaining.
+  Stmt& bind(int i, std::int64_t v);
+  Stmt& bind(int i, int v) { return bind(i, static_cast<std::int64_t>(v)); }
+  Stmt& bind(int i, std::string_view v);
+  Stmt& bind(int i, const char* v) { return bind(i, std::string_view(v)); }
+  Stmt& bind(int i, const std::string& v) { return bind(i, std::string_view(v)); }
+  Stmt& bindNull(int i);
+
+  bool step();  // true: a row is ready
+  void run();   // step to completion, expecting no rows
+  void reset();
+
+  std::int64_t i64(int col) const;
+  std::string text(int col) const;
+  bool isNull(int col) const;
+
+ private:
+  Db* m_db;
+  sqlite3_stmt* m_stmt = nullptr;
+};
+
+// BEGIN IMMEDIATE: takes the write lock up front so that two processes that
+// read-then-write (call next) serialize instead of deadlocking.
+class Transaction {
+ public:
+  explicit Transaction(Db& db);
+  ~Transaction();
+  void commit();
+
+ private:
+  Db& m_db;
+  bool m_done = false;
+};
+
+}  // namespace lpse::store

@@ -1,0 +1,119 @@
+#include "kiosk/store/schema.hpp"
+
+#include <string>
+#include <vector>
+
+#include "kiosk/store/database.hpp"
+
+namespace lpse::store {
+namespace {
+
+// Never edit a shipped migration; add a new one.
+const std::vector<std::string>& migrations() {
+  static const std::vector<std::string> m = {
+      // 1: the event log, the projection, daily counters, personal data.
+      R"sql(
+      -- Append-only: who did what, when, to which case. Personal data stays
+      -- out of it (it lives in visits, which retention may purge) so that the
+      -- hash chain survives a purge.
+      CREATE TABLE events (
+        seq       INTEGER PRIMARY KEY,
+        at_ms     INTEGER NOT NULL,
+        actor     TEXT NOT NULL,
+        role      TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        case_id   INTEGER NOT NULL,
+        ticket    TEXT NOT NULL DEFAULT '',
+        counter   TEXT NOT NULL DEFAULT '',
+        payload   TEXT NOT NULL DEFAULT '{}',
+        prev_hash TEXT NOT NULL,
+        hash      TEXT NOT NULL
+      );
+      CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+      CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+      CREATE INDEX events_case ON events(case_id, seq);
+
+      -- The guest-book entry: the personal data of a case.
+      CREATE TABLE visits (
+        id          INTEGER PRIMARY KEY,
+        created_ms  INTEGER NOT NULL,
+        name        TEXT NOT NULL,
+        nip         TEXT NOT NULL DEFAULT '',
+        role        TEXT NOT NULL,
+        agency      TEXT NOT NULL DEFAULT '',
+        phone       TEXT NOT NULL DEFAULT '',
+        email       TEXT NOT NULL DEFAULT '',
+        purpose     TEXT NOT NULL DEFAULT '',
+        spse_user   TEXT NOT NULL DEFAULT '',
+        documents   TEXT NOT NULL DEFAULT '[]',
+        consent     INTEGER NOT NULL,
+        consent_ms  INTEGER NOT NULL,
+        language    TEXT NOT NULL DEFAULT 'id'
+      );
+
+      -- Projection of the event log: the current state of every case.
+      -- Rebuilt from events by Store::rebuildProjection().
+      CREATE TABLE cases (
+        id          INTEGER PRIMARY KEY,
+        visit_id    INTEGER NOT NULL,
+        channel     TEXT NOT NULL,
+        service     TEXT NOT NULL,
+        role        TEXT NOT NULL,
+        state       TEXT NOT NULL,
+        ticket      TEXT NOT NULL DEFAULT '',
+        ticket_day  TEXT NOT NULL DEFAULT '',
+        ticket_seq  INTEGER NOT NULL DEFAULT 0,
+        token       TEXT NOT NULL DEFAULT '',
+        queue       TEXT NOT NULL DEFAULT '',
+        queue_day   TEXT NOT NULL DEFAULT '',
+        priority    INTEGER NOT NULL DEFAULT 0,
+        queued_ms   INTEGER NOT NULL DEFAULT 0,
+        counter     TEXT NOT NULL DEFAULT '',
+        calls       INTEGER NOT NULL DEFAULT 0,
+        created_ms  INTEGER NOT NULL,
+        state_ms    INTEGER NOT NULL,
+        last_seq    INTEGER NOT NULL
+      );
+      CREATE UNIQUE INDEX cases_ticket ON cases(ticket_day, ticket) WHERE ticket <> '';
+      CREATE INDEX cases_queue ON cases(queue, queue_day, priority, queued_ms);
+
+      -- Daily numbering per service prefix; a row per (day, prefix) that
+      -- only ever grows, so a number is never reused within a day.
+      CREATE TABLE day_counters (
+        day    TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        last   INTEGER NOT NULL,
+        PRIMARY KEY (day, prefix)
+      );
+      )sql",
+  };
+  return m;
+}
+
+}  // namespace
+
+int latestSchemaVersion() { return static_cast<int>(migrations().size()); }
+
+int migrate(Db& db) {
+  auto current = [&] {
+    Stmt s(db, "PRAGMA user_version");
+    s.step();
+    return static_cast<int>(s.i64(0));
+  };
+  int version = current();
+  while (version < latestSchemaVersion()) {
+    Transaction tx(db);
+    // Re-read inside the write lock: another process may have migrated.
+    version = current();
+    if (version >= latestSchemaVersion()) break;
+    db.exec(migrations()[version]);
+    db.exec("PRAGMA user_version=" + std::to_string(version + 1));
+    tx.commit();
+    ++version;
+  }
+  return version;
+}
+
+}  // namespace lpse::store

@@ -1,0 +1,341 @@
+#include "kiosk/store/store.hpp"
+
+#include <sodium.h>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/core/validation.hpp"
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/projection.hpp"
+#include "kiosk/store/schema.hpp"
+
+namespace lpse::store {
+
+using core::Error;
+using core::makeError;
+using nlohmann::json;
+
+namespace {
+
+Error storageError(const DbError& e) {
+  return makeError("storage_error", "Penyimpanan data gagal; coba lagi. (" + std::string(e.what()) + ")",
+                   "Storing the data failed; please try again. (" + std::string(e.what()) + ")");
+}
+
+// Runs `fn` under the store's mutex and turns SQLite failures into values.
+template <class Fn>
+auto guarded(std::mutex& m, Fn&& fn) -> decltype(fn()) {
+  std::lock_guard lock(m);
+  try {
+    return fn();
+  } catch (const DbError& e) {
+    return storageError(e);
+  } catch (const json::exception& e) {
+    return makeError("storage_corrupt", "Data tersimpan rusak.", std::string("Stored data is damaged: ") + e.what());
+  }
+}
+
+std::string newToken() {
+  unsigned char raw[12];
+  randombytes_buf(raw, sizeof raw);
+  char hex[sizeof raw * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+  return hex;
+}
+
+json documentsJson(const std::vector<core::Document>& docs) {
+  json a = json::array();
+  for (auto d : docs) a.push_back(std::string(core::toString(d)));
+  return a;
+}
+
+}  // namespace
+
+const char* const kCaseColumns =
+    "id, visit_id, channel, service, role, state, ticket, ticket_day, token, queue, counter, calls,"
+    " created_ms, state_ms, last_seq";
+
+CaseRecord readCase(const Stmt& s) {
+  CaseRecord c;
+  c.id = s.i64(0);
+  c.visitId = s.i64(1);
+  c.channel = core::channelFrom(s.text(2)).value_or(core::Channel::WalkIn);
+  c.service = s.text(3);
+  c.role = core::visitorRoleFrom(s.text(4)).value_or(core::VisitorRole::Ppk);
+  c.state = core::caseStateFrom(s.text(5)).value_or(core::CaseState::Cancelled);
+  c.ticket = s.text(6);
+  c.ticketDay = s.text(7);
+  c.token = s.text(8);
+  c.queue = s.text(9);
+  c.counter = s.text(10);
+  c.calls = static_cast<int>(s.i64(11));
+  c.createdMs = s.i64(12);
+  c.stateMs = s.i64(13);
+  c.lastSeq = s.i64(14);
+  return c;
+}
+
+Store::Store(std::unique_ptr<Db> db, StoreOptions options) : m_db(std::move(db)), m_options(std::move(options)) {}
+Store::~Store() = default;
+
+core::Result<std::unique_ptr<Store>> Store::open(const std::string& path, StoreOptions options) {
+  if (sodium_init() < 0) return makeError("crypto_init", "Pustaka kriptografi gagal dimuat.", "libsodium failed to load.");
+  try {
+    auto db = std::make_unique<Db>(path);
+    migrate(*db);
+    return std::unique_ptr<Store>(new Store(std::move(db), std::move(options)));
+  } catch (const DbError& e) {
+    return makeError("storage_open", "Basis data tidak dapat dibuka: " + std::string(e.what()),
+                     "The database cannot be opened: " + std::string(e.what()));
+  }
+}
+
+std::string Store::today(std::int64_t nowMs) const { return m_options.calendar.localDate(nowMs).iso(); }
+
+std::optional<CaseRecord> Store::loadCase(std::int64_t caseId) {
+  Stmt s(*m_db, std::string("SELECT ") + kCaseColumns + " FROM cases WHERE id=?");
+  s.bind(1, caseId);
+  if (!s.step()) return std::nullopt;
+  return readCase(s);
+}
+
+core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs) {
+  if (auto errors = core::validateVisit(visit); !errors.empty()) return errors.front();
+  const core::ServiceDef* service = nullptr;
+  for (const auto& s : m_options.services)
+    if (s.code == visit.service) service = &s;
+  if (!service)
+    return makeError("unknown_service", "Layanan '" + visit.service + "' tidak tersedia.",
+                     "Service '" + visit.service + "' is not offered.", "service");
+  const bool walkIn = visit.channel == core::Channel::WalkIn;
+  const bool allowed = walkIn ? (actor.role == core::ActorRole::Kiosk || actor.role == core::ActorRole::Helpdesk)
+                              : actor.role == core::ActorRole::Helpdesk;
+  if (!allowed)
+    return makeError("forbidden_role", "Peran ini tidak berwenang mendaftarkan permohonan.",
+                     "This role may not register a request.");
+
+  Transaction tx(*m_db);
+  const std::string day = today(nowMs);
+  Stmt v(*m_db,
+         "INSERT INTO visits(created_ms, name, nip, role, agency, phone, email, purpose, spse_user, documents,"
+         " consent, consent_ms, language) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  v.bind(1, nowMs).bind(2, visit.name).bind(3, core::normalizeNip(visit.nip));
+  v.bind(4, std::string(core::toString(visit.role))).bind(5, visit.agency).bind(6, core::normalizePhone(visit.phone));
+  v.bind(7, visit.email).bind(8, visit.purpose).bind(9, visit.spseUserId).bind(10, documentsJson(visit.documents).dump());
+  v.bind(11, visit.consent ? 1 : 0).bind(12, nowMs).bind(13, visit.language);
+  v.run();
+  const std::int64_t visitId = m_db->lastInsertId();
+
+  Stmt idq(*m_db, "SELECT COALESCE(MAX(case_id), 0) + 1 FROM events");
+  idq.step();
+  const std::int64_t caseId = idq.i64(0);
+
+  core::TicketNumber number{service->prefix, 0};
+  if (walkIn) {
+    Stmt c(*m_db,
+           "INSERT INTO day_counters(day, prefix, last) VALUES(?, ?, 1)"
+           " ON CONFLICT(day, prefix) DO UPDATE SET last = last + 1 RETURNING last");
+    c.bind(1, day).bind(2, service->prefix);
+    c.step();
+    number.seq = static_cast<int>(c.i64(0));
+  }
+  const core::CaseState state = core::initialState(visit.channel);
+  json p = {{"visit_id", visitId},
+            {"channel", core::toString(visit.channel)},
+            {"service", visit.service},
+            {"role", core::toString(visit.role)},
+            {"to", core::toString(state)},
+            {"ticket_day", walkIn ? day : ""},
+            {"ticket_seq", number.seq},
+            {"token", newToken()},
+            {"queue", core::queueOf(state).value_or("")},
+            {"queue_day", day},
+            {"priority", 0},
+            {"queued_ms", nowMs},
+            {"missing", documentsJson(visit.missingDocuments())}};
+  EventRecord e;
+  e.atMs = nowMs;
+  e.actor = actor.id;
+  e.role = core::toString(actor.role);
+  e.kind = walkIn ? "ticket_issued" : "email_received";
+  e.caseId = caseId;
+  e.ticket = walkIn ? number.text() : "";
+  e.payload = p.dump();
+  e = event_log::append(*m_db, e);
+  project(*m_db, e);
+  tx.commit();
+  return *loadCase(caseId);
+}
+
+core::Result<IssuedTicket> Store::issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs) {
+  return guarded(m_mutex, [&]() -> core::Result<IssuedTicket> {
+    if (visit.channel != core::Channel::WalkIn)
+      return makeError("wrong_channel", "Nomor antrian hanya untuk pengunjung yang datang langsung.",
+                       "Queue numbers are for walk-in visitors only.", "channel");
+    auto c = openCase(visit, actor, nowMs);
+    if (!c) return c.error();
+    IssuedTicket t{*c, 0};
+    t.ahead = waitingAheadLocked(*c);
+    return t;
+  });
+}
+
+core::Result<CaseRecord> Store::receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs) {
+  return guarded(m_mutex, [&]() -> core::Result<CaseRecord> {
+    if (visit.channel != core::Channel::Email)
+      return makeError("wrong_channel", "Permohonan ini bukan dari e-mail.", "This request is not an e-mail one.",
+                       "channel");
+    return openCase(visit, actor, nowMs);
+  });
+}
+
+core::Result<CaseRecord> Store::transition(const CaseRecord& c, core::Action action, const core::ActionInput& input,
+                                           const Actor& actor, std::int64_t nowMs) {
+  auto to = core::apply(c.state, action, actor.role, input, c.channel);
+  if (!to) return to.error();
+  const auto queue = core::queueOf(*to);
+  // Entering a queue takes a place at its end; a visitor back with the
+  // missing documents goes ahead of first-time tickets (they already waited).
+  const bool entersQueue = queue && *to != c.state;
+  Stmt cur(*m_db, "SELECT queue_day, priority, queued_ms FROM cases WHERE id=?");
+  cur.bind(1, c.id);
+  cur.step();
+  json p = {{"from", core::toString(c.state)},
+            {"to", core::toString(*to)},
+            {"queue", queue.value_or("")},
+            {"queue_day", entersQueue ? today(nowMs) : cur.text(0)},
+            {"priority", entersQueue ? (action == core::Action::ReturnDocuments ? 1 : 0) : cur.i64(1)},
+            {"queued_ms", entersQueue ? nowMs : cur.i64(2)}};
+  if (!input.missing.empty()) p["missing"] = documentsJson(input.missing);
+  if (!input.basis.empty()) p["basis"] = input.basis;
+  if (!input.reason.empty()) p["reason"] = input.reason;
+  EventRecord e;
+  e.atMs = nowMs;
+  e.actor = actor.id;
+  e.role = core::toString(actor.role);
+  e.kind = core::toString(action);
+  e.caseId = c.id;
+  e.ticket = c.ticket;
+  e.counter = input.counter;
+  e.payload = p.dump();
+  e = event_log::append(*m_db, e);
+  project(*m_db, e);
+  return *loadCase(c.id);
+}
+
+core::Result<std::optional<CaseRecord>> Store::callNext(const std::string& queue, const std::string& counter,
+                                                        const Actor& actor, std::int64_t nowMs) {
+  using Out = core::Result<std::optional<CaseRecord>>;
+  return guarded(m_mutex, [&]() -> Out {
+    core::Action action;
+    std::string sql = std::string("SELECT ") + kCaseColumns + " FROM cases WHERE queue=? AND state=?";
+    core::CaseState state;
+    if (queue == "helpdesk") {
+      action = core::Action::Call;
+      state = core::CaseState::Waiting;
+      // Numbers restart daily: yesterday's unserved tickets are not called.
+      sql += " AND queue_day=?";
+    } else if (queue == "admin") {
+      action = core::Action::StartVerify;
+      state = core::CaseState::AtAdminQueue;
+    } else {
+      return makeError("unknown_queue", "Antrian '" + queue + "' tidak dikenal.", "Unknown queue '" + queue + "'.",
+                       "queue");
+    }
+    sql += " ORDER BY priority DESC, queued_ms, id LIMIT 1";
+    // The write lock is taken before the read: two desks in two processes
+    // serialize here, so each waiting case is handed out once.
+    Transaction tx(*m_db);
+    Stmt s(*m_db, sql);
+    s.bind(1, queue).bind(2, std::string(core::toString(state)));
+    if (action == core::Action::Call) s.bind(3, today(nowMs));
+    if (!s.step()) return std::optional<CaseRecord>{};
+    CaseRecord c = readCase(s);
+    core::ActionInput in;
+    in.counter = counter;
+    auto r = transition(c, action, in, actor, nowMs);
+    if (!r) return r.error();
+    tx.commit();
+    return std::optional<CaseRecord>{*r};
+  });
+}
+
+core::Result<CaseRecord> Store::act(std::int64_t caseId, core::Action action, const core::ActionInput& input,
+                                    const Actor& actor, std::int64_t nowMs) {
+  return guarded(m_mutex, [&]() -> core::Result<CaseRecord> {
+    if (action == core::Action::IssueTicket || action == core::Action::ReceiveEmail)
+      return makeError("invalid_transition", "Langkah ini membuat permohonan baru.", "This step opens a new case.");
+    Transaction tx(*m_db);
+    auto c = loadCase(caseId);
+    if (!c)
+      return makeError("case_not_found", "Permohonan nomor " + std::to_string(caseId) + " tidak ditemukan.",
+                       "Case " + std::to_string(caseId) + " was not found.");
+    core::ActionInput in = input;
+    if (action == core::Action::Recall && in.counter.empty()) in.counter = c->counter;
+    auto r = transition(*c, action, in, actor, nowMs);
+    if (!r) return r.error();
+    tx.commit();
+    return r;
+  });
+}
+
+core::Result<CaseRecord> Store::getCase(std::int64_t caseId) {
+  return guarded(m_mutex, [&]() -> core::Result<CaseRecord> {
+    if (auto c = loadCase(caseId)) return *c;
+    return makeError("case_not_found", "Permohonan tidak ditemukan.", "Case not found.");
+  });
+}
+
+core::Result<CaseRecord> Store::findByToken(const std::string& token) {
+  return guarded(m_mutex, [&]() -> core::Result<CaseRecord> {
+    Stmt s(*m_db, std::string("SELECT ") + kCaseColumns + " FROM cases WHERE token=? AND token<>''");
+    s.bind(1, token);
+    if (s.step()) return readCase(s);
+    return makeError("ticket_not_found", "Tiket tidak dikenali.", "Ticket not recognised.", "token");
+  });
+}
+
+core::Result<core::Visit> Store::getVisit(std::int64_t visitId) {
+  return guarded(m_mutex, [&]() -> core::Result<core::Visit> {
+    Stmt s(*m_db,
+           "SELECT name, nip, role, agency, phone, email, purpose, spse_user, documents, consent, language"
+           " FROM visits WHERE id=?");
+    s.bind(1, visitId);
+    if (!s.step()) return makeError("visit_not_found", "Data tamu tidak ditemukan.", "Guest-book entry not found.");
+    core::Visit v;
+    v.name = s.text(0);
+    v.nip = s.text(1);
+    v.role = core::visitorRoleFrom(s.text(2)).value_or(core::VisitorRole::Ppk);
+    v.agency = s.text(3);
+    v.phone = s.text(4);
+    v.email = s.text(5);
+    v.purpose = s.text(6);
+    v.spseUserId = s.text(7);
+    for (const auto& d : json::parse(s.text(8)))
+      if (auto doc = core::documentFrom(d.get<std::string>())) v.documents.push_back(*doc);
+    v.consent = s.i64(9) != 0;
+    v.language = s.text(10);
+    return v;
+  });
+}
+
+int Store::waitingAhead(const CaseRecord& c) {
+  std::lock_guard lock(m_mutex);
+  try {
+    return waitingAheadLocked(c);
+  } catch (const DbError&) {
+    return -1;
+  }
+}
+
+int Store::waitingAheadLocked(const CaseRecord& c) {
+  Stmt s(*m_db,
+         "SELECT COUNT(*) FROM cases o, cases me WHERE me.id=? AND o.queue=me.queue AND o.state=me.state"
+         " AND o.queue_day=me.queue_day AND (o.priority > me.priority OR (o.priority = me.priority AND"
+         " (o.queued_ms < me.queued_ms OR (o.queued_ms = me.queued_ms AND o.id < me.id))))");
+  s.bind(1, c.id);
+  s.step();
+  return static_cast<int>(s.i64(0));
+}
+
+}  // namespace lpse::store

@@ -1,0 +1,93 @@
+#pragma once
+// The durable queue: the one API through which every change to a visit,
+// ticket or case is made. Each change validates against core (the SOP state
+// machine, field validation), appends its event and updates the projection
+// in one SQLite transaction. Safe to use from several threads (one mutex)
+// and from several processes on the same file (SQLite locking).
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/calendar.hpp"
+#include "kiosk/core/case_record.hpp"
+#include "kiosk/core/error.hpp"
+#include "kiosk/core/sop.hpp"
+#include "kiosk/core/ticket_number.hpp"
+#include "kiosk/core/visit.hpp"
+#include "kiosk/store/event_log.hpp"
+
+namespace lpse::store {
+
+class Db;
+using core::Actor;
+using core::Board;
+using core::CaseRecord;
+using core::CounterCall;
+using core::IssuedTicket;
+
+struct StoreOptions {
+  core::WorkingCalendar calendar;
+  std::vector<core::ServiceDef> services = core::defaultServices();
+};
+
+class Store {
+ public:
+  static core::Result<std::unique_ptr<Store>> open(const std::string& path, StoreOptions options = {});
+  ~Store();
+
+  // Guest book + queue number (SOP steps 2-3), in one transaction.
+  core::Result<IssuedTicket> issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
+  // An e-mailed dossier (SOP step 1, e-mail channel).
+  core::Result<CaseRecord> receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
+
+  // Takes the first case of a queue and moves it on, atomically across
+  // processes: "helpdesk" calls the next walk-in ticket to `counter`;
+  // "admin" starts verification of the oldest forwarded dossier. Empty when
+  // the queue is empty.
+  core::Result<std::optional<CaseRecord>> callNext(const std::string& queue, const std::string& counter,
+                                                   const Actor& actor, std::int64_t nowMs);
+
+  // Any other SOP step on one case.
+  core::Result<CaseRecord> act(std::int64_t caseId, core::Action action, const core::ActionInput& input,
+                               const Actor& actor, std::int64_t nowMs);
+
+  core::Result<CaseRecord> getCase(std::int64_t caseId);
+  core::Result<CaseRecord> findByToken(const std::string& token);
+  core::Result<core::Visit> getVisit(std::int64_t visitId);
+  std::vector<CaseRecord> openCases();  // not terminal, oldest first
+  int waitingAhead(const CaseRecord& c);
+
+  Board board(std::int64_t nowMs, int recentLimit = 8);
+  std::vector<EventRecord> eventsAfter(std::int64_t seq, int limit);
+  std::vector<EventRecord> caseEvents(std::int64_t caseId);
+  std::int64_t lastSeq();
+
+  core::Status verifyChain();
+  // Replays the whole log into a fresh projection; used after a restore and
+  // by tests that check the projection is exactly what the log says.
+  core::Status rebuildProjection();
+
+  const StoreOptions& options() const { return m_options; }
+  std::string today(std::int64_t nowMs) const;
+
+ private:
+  Store(std::unique_ptr<Db> db, StoreOptions options);
+  core::Result<CaseRecord> openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
+  core::Result<CaseRecord> transition(const CaseRecord& c, core::Action action, const core::ActionInput& input,
+                                      const Actor& actor, std::int64_t nowMs);
+  std::optional<CaseRecord> loadCase(std::int64_t caseId);
+  int waitingAheadLocked(const CaseRecord& c);
+
+  std::unique_ptr<Db> m_db;
+  StoreOptions m_options;
+  std::mutex m_mutex;
+};
+
+// Reads a case row: shared by the store and its queries.
+CaseRecord readCase(const class Stmt& s);
+extern const char* const kCaseColumns;
+
+}  // namespace lpse::store

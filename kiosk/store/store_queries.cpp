@@ -1,0 +1,111 @@
+// Read-side queries of the store: the public board, the event stream, and
+// the integrity checks. Kept apart from the write path in store.cpp.
+#include <map>
+
+#include "kiosk/store/database.hpp"
+#include "kiosk/store/projection.hpp"
+#include "kiosk/store/store.hpp"
+
+namespace lpse::store {
+
+namespace {
+core::Error storageError(const std::exception& e) {
+  return core::makeError("storage_error", std::string("Penyimpanan data gagal: ") + e.what(),
+                         std::string("Storage failed: ") + e.what());
+}
+}  // namespace
+
+Board Store::board(std::int64_t nowMs, int recentLimit) {
+  std::lock_guard lock(m_mutex);
+  Board b;
+  const std::string day = today(nowMs);
+  const std::int64_t midnight = m_options.calendar.localMidnight(m_options.calendar.localDate(nowMs));
+  std::map<std::string, std::string> serviceOfTicket;
+  {
+    // Only calls of today: yesterday's numbers must not linger on the wall.
+    Stmt s(*m_db,
+           "SELECT e.counter, e.ticket, e.at_ms, c.service FROM events e JOIN cases c ON c.id = e.case_id"
+           " WHERE e.kind IN ('call','recall') AND e.at_ms >= ? ORDER BY e.seq DESC LIMIT 500");
+    s.bind(1, midnight);
+    std::map<std::string, bool> seenCounter;
+    while (s.step()) {
+      CounterCall call{s.text(0), s.text(1), s.text(3), s.i64(2)};
+      if (!seenCounter[call.counter]) {
+        seenCounter[call.counter] = true;
+        b.current.push_back(call);
+      }
+      if (static_cast<int>(b.recent.size()) < recentLimit) b.recent.push_back(call);
+    }
+  }
+  for (const auto& svc : m_options.services) b.waiting.emplace_back(svc.code, 0);
+  {
+    Stmt s(*m_db,
+           "SELECT service, COUNT(*) FROM cases WHERE state='waiting' AND queue_day=? GROUP BY service");
+    s.bind(1, day);
+    while (s.step())
+      for (auto& [code, n] : b.waiting)
+        if (code == s.text(0)) n = static_cast<int>(s.i64(1));
+  }
+  {
+    Stmt s(*m_db, "SELECT COUNT(*) FROM cases WHERE state='at_admin_queue'");
+    s.step();
+    b.waitingAdmin = static_cast<int>(s.i64(0));
+  }
+  b.seq = event_log::lastSeq(*m_db);
+  return b;
+}
+
+std::vector<EventRecord> Store::eventsAfter(std::int64_t seq, int limit) {
+  std::lock_guard lock(m_mutex);
+  return event_log::after(*m_db, seq, limit);
+}
+
+std::vector<EventRecord> Store::caseEvents(std::int64_t caseId) {
+  std::lock_guard lock(m_mutex);
+  return event_log::forCase(*m_db, caseId);
+}
+
+std::int64_t Store::lastSeq() {
+  std::lock_guard lock(m_mutex);
+  return event_log::lastSeq(*m_db);
+}
+
+std::vector<CaseRecord> Store::openCases() {
+  std::lock_guard lock(m_mutex);
+  Stmt s(*m_db, std::string("SELECT ") + kCaseColumns +
+                    " FROM cases WHERE state NOT IN ('delivered','rejection_notified','no_show','cancelled')"
+                    " ORDER BY created_ms, id");
+  std::vector<CaseRecord> out;
+  while (s.step()) out.push_back(readCase(s));
+  return out;
+}
+
+core::Status Store::verifyChain() {
+  std::lock_guard lock(m_mutex);
+  try {
+    return event_log::verify(*m_db);
+  } catch (const std::exception& e) {
+    return storageError(e);
+  }
+}
+
+core::Status Store::rebuildProjection() {
+  std::lock_guard lock(m_mutex);
+  try {
+    Transaction tx(*m_db);
+    m_db->exec("DELETE FROM cases");
+    std::int64_t seq = 0;
+    for (;;) {
+      auto batch = event_log::after(*m_db, seq, 1000);
+      if (batch.empty()) break;
+      for (const auto& e : batch) project(*m_db, e);
+      seq = batch.back().seq;
+    }
+    tx.commit();
+    return core::Ok{};
+  } catch (const std::exception& e) {
+    return storageError(e);
+  }
+}
+
+}  // namespace lpse::store
