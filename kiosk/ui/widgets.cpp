@@ -1,0 +1,282 @@
+#include "kiosk/ui/widgets.hpp"
+
+#include <imgui_internal.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/ui_map.hpp"
+
+namespace lpse::ui {
+namespace {
+
+int g_buttonHeldFrame = -1;  // frame in which a bigButton was held: dragToScroll may steal it
+
+float scale() { return fonts().scale > 0 ? fonts().scale : 1.0f; }
+ImFont* orCurrent(ImFont* f) { return f ? f : ImGui::GetFont(); }
+
+UiRect lastItemRect() {
+  const ImVec2 min = ImGui::GetItemRectMin();
+  const ImVec2 size = ImGui::GetItemRectSize();
+  return {min.x, min.y, size.x, size.y};
+}
+
+// Splits on '\n' and word-wraps each line to `wrapWidth` (<= 0: no wrap).
+std::vector<std::string_view> layoutLines(ImFont* font, std::string_view text, float wrapWidth) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t nl = text.find('\n', start);
+    std::string_view para =
+        text.substr(start, nl == std::string_view::npos ? text.size() - start : nl - start);
+    const char* p = para.data();
+    const char* end = para.data() + para.size();
+    if (p == end) lines.emplace_back();
+    while (p < end) {
+      const char* cut = end;
+      if (wrapWidth > 0) {
+        cut = font->CalcWordWrapPositionA(1.0f, p, end, wrapWidth);
+        if (cut == p) cut = p + 1;  // a single glyph wider than the box
+      }
+      std::string_view line(p, static_cast<std::size_t>(cut - p));
+      while (!line.empty() && line.back() == ' ') line.remove_suffix(1);
+      lines.push_back(line);
+      p = cut;
+      while (p < end && *p == ' ') ++p;
+    }
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return lines;
+}
+
+float lineWidth(ImFont* font, std::string_view line) {
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+}
+
+void drawCentered(ImDrawList* dl, ImFont* font, const ImRect& box, std::string_view text, ImU32 col) {
+  const auto lines = layoutLines(font, text, box.GetWidth());
+  const float lineH = font->FontSize;
+  float y = box.GetCenter().y - lineH * static_cast<float>(lines.size()) * 0.5f;
+  dl->PushClipRect(box.Min, box.Max, true);
+  for (auto line : lines) {
+    const float x = box.GetCenter().x - lineWidth(font, line) * 0.5f;
+    dl->AddText(font, font->FontSize, ImVec2(IM_FLOOR(x), IM_FLOOR(y)), col, line.data(),
+                line.data() + line.size());
+    y += lineH;
+  }
+  dl->PopClipRect();
+}
+
+// Keeps a field within maxBytes without splitting a UTF-8 sequence.
+int limitLength(ImGuiInputTextCallbackData* data) {
+  const auto max = static_cast<int>(reinterpret_cast<std::size_t>(data->UserData));
+  if (data->EventFlag == ImGuiInputTextFlags_CallbackEdit && data->BufTextLen > max) {
+    int cut = max;
+    while (cut > 0 && (static_cast<unsigned char>(data->Buf[cut]) & 0xC0) == 0x80) --cut;
+    data->DeleteChars(cut, data->BufTextLen - cut);
+  }
+  return 0;
+}
+
+}  // namespace
+
+bool bigButton(const char* id, const std::string& label, ImVec2 size, ButtonStyle style, bool enabled) {
+  ImFont* font = orCurrent(fonts().bold);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
+  ImVec2 sz = ImGui::CalcItemSize(size, text.x + st.FramePadding.x * 2, text.y + st.FramePadding.y * 2);
+  const float minPx = kMinTouchPx * scale();
+  sz.x = std::max(sz.x, minPx);
+  sz.y = std::max(sz.y, minPx);
+
+  ImGui::BeginDisabled(!enabled);
+  bool pressed = ImGui::InvisibleButton(id, sz);
+  ImGui::EndDisabled();
+  const bool held = ImGui::IsItemActive();
+  if (held) g_buttonHeldFrame = ImGui::GetFrameCount();
+  const float slop = kTapSlopPx * scale();
+  if (pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = false;
+
+  ImVec4 fill = colors::kAccent, ink = colors::kOnAccent;
+  if (style == ButtonStyle::Primary && held) fill = colors::kAccentPressed;
+  if (style == ButtonStyle::Secondary) {
+    fill = held ? colors::kPanelPressed : colors::kPanel;
+    ink = colors::kText;
+  }
+  if (style == ButtonStyle::Danger) {
+    fill = held ? colors::kDangerPressed : colors::kDanger;
+    ink = colors::kText;
+  }
+  if (!enabled) {
+    fill = colors::kDisabled;
+    ink = colors::kTextDim;
+  }
+  const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(box.Min, box.Max, ImGui::GetColorU32(fill), st.FrameRounding);
+  if (style == ButtonStyle::Secondary && enabled)
+    dl->AddRect(box.Min, box.Max, ImGui::GetColorU32(colors::kAccent), st.FrameRounding, 0, 3.0f * scale());
+  ImRect inner = box;
+  inner.Expand(ImVec2(-st.FramePadding.x * 0.5f, -st.FramePadding.y * 0.25f));
+  drawCentered(dl, font, inner, label, ImGui::GetColorU32(ink));
+
+  UiMap::current().add({.id = id,
+                        .kind = UiKind::Button,
+                        .text = label,
+                        .rect = lastItemRect(),
+                        .visible = ImGui::IsItemVisible(),
+                        .enabled = enabled});
+  return pressed && enabled;
+}
+
+void bigText(const char* id, const std::string& text, const TextStyle& style) {
+  ImFont* font = orCurrent(style.font ? style.font : fonts().body);
+  const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  auto lines = layoutLines(font, text, style.wrap && !style.fit ? avail : 0.0f);
+  float widest = 0;
+  for (auto line : lines) widest = std::max(widest, lineWidth(font, line));
+  // fit: shrink rather than wrap, so "A-012" never breaks at the dash.
+  const float factor = style.fit && widest > avail ? avail / widest : 1.0f;
+  const float size = font->FontSize * factor;
+
+  // Drawn by hand (not ImGui::Text) so alignment, fitting and the recorded
+  // rect all come from the same numbers; Dummy() reserves the space.
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  const float lineH = size;
+  const float blockW = style.align == Align::Left ? widest * factor : avail;
+  const ImVec2 block(std::max(blockW, 1.0f), lineH * static_cast<float>(lines.size()));
+  ImGui::Dummy(block);
+  const bool visible = ImGui::IsItemVisible();
+
+  ImRect inked(FLT_MAX, FLT_MAX, -FLT_MAX, -FLT_MAX);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 col = ImGui::GetColorU32(style.color);
+  float y = origin.y;
+  for (auto line : lines) {
+    const float w = lineWidth(font, line) * factor;
+    float x = origin.x;
+    if (style.align == Align::Center) x += std::max(0.0f, (avail - w) * 0.5f);
+    if (style.align == Align::Right) x += std::max(0.0f, avail - w);
+    x = IM_FLOOR(x);
+    if (visible) dl->AddText(font, size, ImVec2(x, y), col, line.data(), line.data() + line.size());
+    inked.Add(ImRect(x, y, x + w, y + lineH));
+    y += lineH;
+  }
+  const UiRect rect{inked.Min.x, inked.Min.y, inked.GetWidth(), inked.GetHeight()};
+  UiMap::current().add({.id = id, .kind = UiKind::Text, .text = text, .rect = rect, .visible = visible});
+}
+
+bool textField(const char* id, const std::string& label, std::string& value, const FieldOptions& options) {
+  ImFont* body = orCurrent(fonts().body);
+  const float minPx = kMinTouchPx * scale();
+  ImGui::PushID(id);
+  ImGui::BeginGroup();
+  if (!label.empty()) {
+    // The caption belongs to its box: less space below it than between fields.
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing,
+                        ImVec2(ImGui::GetStyle().ItemSpacing.x, ImGui::GetStyle().ItemInnerSpacing.y));
+    ImGui::PushFont(orCurrent(fonts().small));
+    ImGui::TextColored(colors::kTextDim, "%s", label.c_str());
+    ImGui::PopFont();
+    ImGui::PopStyleVar();
+  }
+  ImGui::PushFont(body);
+  // Pad the box to the minimum touch height whatever the font size.
+  const float padY = std::max(ImGui::GetStyle().FramePadding.y, (minPx - body->FontSize) * 0.5f);
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(ImGui::GetStyle().FramePadding.x, padY));
+  ImGui::PushStyleColor(ImGuiCol_Border, colors::kTextDim);
+  ImGui::SetNextItemWidth(options.width > 0 ? options.width : -FLT_MIN);
+  ImGuiInputTextFlags flags = options.flags;
+  if (options.password) flags |= ImGuiInputTextFlags_Password;
+  ImGuiInputTextCallback callback = nullptr;
+  void* userData = nullptr;
+  if (options.maxBytes > 0) {
+    flags |= ImGuiInputTextFlags_CallbackEdit;
+    callback = limitLength;
+    userData = reinterpret_cast<void*>(options.maxBytes);
+  }
+  const bool changed = ImGui::InputTextWithHint("##value", options.hint ? options.hint : "", &value, flags,
+                                                callback, userData);
+  const UiRect box = lastItemRect();
+  const bool focused = ImGui::IsItemActive();
+  const bool visible = ImGui::IsItemVisible();
+  ImGui::PopStyleColor();
+  ImGui::PopStyleVar();
+  ImGui::PopFont();
+  if (options.error && !options.error->empty()) {
+    ImGui::PushFont(orCurrent(fonts().small));
+    ImGui::TextColored(colors::kDangerPressed, "%s", options.error->c_str());
+    ImGui::PopFont();
+  }
+  ImGui::EndGroup();
+  ImGui::PopID();
+
+  UiMap::current().add({.id = id,
+                        .kind = UiKind::Field,
+                        .text = options.password ? std::string(value.size(), '*') : value,
+                        .rect = box,
+                        .visible = visible,
+                        .focused = focused,
+                        .label = label});
+  return changed;
+}
+
+void statusPill(const char* id, const std::string& text, PillState state) {
+  ImFont* font = orCurrent(fonts().small);
+  const float s = scale();
+  const float padX = 20 * s, padY = 10 * s, dot = 14 * s, gap = 12 * s;
+  const ImVec2 textSize = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str());
+  const ImVec2 size(padX * 2 + dot + gap + textSize.x, std::max(textSize.y, dot) + padY * 2);
+  ImGui::Dummy(size);
+  const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+
+  ImVec4 dotColor = colors::kTextDim;
+  if (state == PillState::Online) dotColor = colors::kOk;
+  if (state == PillState::Offline) dotColor = colors::kDanger;
+  if (state == PillState::Warning) dotColor = colors::kWarn;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 edge =
+      ImGui::GetColorU32(state == PillState::Offline ? colors::kDanger : colors::kPanelPressed);
+  dl->AddRectFilled(box.Min, box.Max, ImGui::GetColorU32(colors::kPanel), size.y * 0.5f);
+  dl->AddRect(box.Min, box.Max, edge, size.y * 0.5f, 0, 2.0f * s);
+  const float cy = box.GetCenter().y;
+  dl->AddCircleFilled(ImVec2(box.Min.x + padX + dot * 0.5f, cy), dot * 0.5f, ImGui::GetColorU32(dotColor));
+  dl->AddText(font, font->FontSize, ImVec2(box.Min.x + padX + dot + gap, cy - textSize.y * 0.5f),
+              ImGui::GetColorU32(colors::kText), text.c_str());
+
+  static constexpr const char* kStateNames[] = {"online", "offline", "warning", "neutral"};
+  UiMap::current().add({.id = id,
+                        .kind = UiKind::Status,
+                        .text = text,
+                        .rect = lastItemRect(),
+                        .visible = ImGui::IsItemVisible(),
+                        .label = kStateNames[static_cast<int>(state)]});
+}
+
+bool beginScreen(const char* name) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  constexpr ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                     ImGuiWindowFlags_NoSavedSettings |
+                                     ImGuiWindowFlags_NoBringToFrontOnFocus;
+  return ImGui::Begin(name, nullptr, flags);
+}
+
+void endScreen() { ImGui::End(); }
+
+void dragToScroll() {
+  const ImGuiIO& io = ImGui::GetIO();
+  const bool onButton = g_buttonHeldFrame == ImGui::GetFrameCount();
+  if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
+  if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, kTapSlopPx * scale())) return;
+  if (ImGui::IsAnyItemActive() && !onButton) return;  // e.g. selecting text in a field
+  ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
+}
+
+}  // namespace lpse::ui
