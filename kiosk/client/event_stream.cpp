@@ -45,13 +45,18 @@ void EventStream::run() {
       auto j = api::parseJson(m.data);
       if (!j) return;
       auto e = api::streamEventFromJson(*j);
-      if (!e || e->seq <= m_lastSeq) return;  // replay overlap: never deliver twice
+      if (!e) return;
+      if (e->kind == "hello") {  // a live start: resume from here next time
+        if (m_lastSeq < 0) m_lastSeq = e->seq;
+        return;
+      }
+      if (e->seq <= m_lastSeq) return;  // replay overlap: never deliver twice
       m_lastSeq = e->seq;
       if (m_cb.onEvent) m_cb.onEvent(*e);
     });
-    httplib::Headers headers = {{"Last-Event-ID", std::to_string(m_lastSeq.load())},
-                                {"X-Lpse-Device", m_identity.device},
+    httplib::Headers headers = {{"X-Lpse-Device", m_identity.device},
                                 {"X-Lpse-Role", std::string(core::toString(m_identity.role))}};
+    if (m_lastSeq >= 0) headers.emplace("Last-Event-ID", std::to_string(m_lastSeq.load()));
     auto res = http.Get(
         "/api/events", headers,
         [&](const httplib::Response& r) {

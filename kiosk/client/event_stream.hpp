@@ -25,7 +25,8 @@ class EventStream {
     std::function<void(const api::StreamEvent&)> onEvent;  // called on the stream thread
     std::function<void(bool online)> onOnline;             // called on the stream thread
   };
-  // Delivers events with seq > afterSeq.
+  // Delivers events with seq > afterSeq; afterSeq < 0 starts live (only
+  // events from the moment of connecting).
   EventStream(std::string baseUrl, Identity identity, std::int64_t afterSeq, Callbacks callbacks);
   ~EventStream();  // stops and joins
 

@@ -30,13 +30,29 @@ std::string frame(const store::EventRecord& e) {
 
 void QueueServer::routeStream() {
   m_http->Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+    // With Last-Event-ID (or ?after=N) the stream replays from there; with
+    // neither it starts live, and says where with a "hello" event so the
+    // client can resume from that point if the connection drops.
     std::int64_t after = 0;
-    if (req.has_header("Last-Event-ID")) after = parseSeq(req.get_header_value("Last-Event-ID"));
-    else if (req.has_param("after")) after = parseSeq(req.get_param_value("after"));
+    bool live = false;
+    if (req.has_header("Last-Event-ID")) {
+      after = parseSeq(req.get_header_value("Last-Event-ID"));
+    } else if (req.has_param("after")) {
+      after = parseSeq(req.get_param_value("after"));
+    } else {
+      after = m_store.lastSeq();
+      live = true;
+    }
     res.set_header("Cache-Control", "no-cache");
     res.set_header("X-Accel-Buffering", "no");
-    res.set_chunked_content_provider("text/event-stream", [this, after](std::size_t, httplib::DataSink& sink) mutable {
+    res.set_chunked_content_provider("text/event-stream", [this, after, live](std::size_t, httplib::DataSink& sink) mutable {
       if (m_hub->stopping()) return false;
+      if (live) {
+        live = false;
+        api::StreamEvent hello{after, 0, "hello", 0, "", ""};
+        std::string f = "id: " + std::to_string(after) + "\nevent: hello\ndata: " + api::toJson(hello).dump() + "\n\n";
+        if (!sink.write(f.data(), f.size())) return false;
+      }
       auto events = m_store.eventsAfter(after, 200);
       if (events.empty()) {
         m_hub->waitAfter(after, std::chrono::seconds(10));

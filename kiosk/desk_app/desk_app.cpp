@@ -1,0 +1,86 @@
+#include "kiosk/desk_app/desk_app.hpp"
+
+#include <chrono>
+
+namespace lpse::desk {
+
+namespace {
+DeskSettings settingsFrom(const config::Config& c) {
+  return DeskSettings{c.desk.counter, c.desk.role, c.timeStandards};
+}
+}  // namespace
+
+DeskApp::DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window)
+    : m_cfg(std::move(cfg)),
+      m_strings(strings),
+      m_model(settingsFrom(m_cfg)),
+      m_api(m_cfg.serverUrl, {m_cfg.desk.id, m_cfg.desk.role}),
+      m_worker([&window] { window.wake(); }) {
+  m_stream = std::make_unique<client::EventStream>(
+      m_cfg.serverUrl, client::Identity{m_cfg.desk.id, m_cfg.desk.role}, -1,
+      client::EventStream::Callbacks{
+          [this](const api::StreamEvent&) { refresh(); },
+          [this](bool online) {
+            m_worker.toUi([this, online] { m_model.setOnline(online); });
+            if (online) refresh();
+          }});
+}
+
+DeskApp::~DeskApp() { m_stream.reset(); }
+
+void DeskApp::refresh() {
+  m_worker.post([this] {
+    auto b = m_api.board();
+    m_worker.toUi([this, b] {
+      m_boardLoaded = true;
+      if (b) m_model.setBoard(*b);
+    });
+  });
+  m_worker.toUi([this] {
+    if (m_model.current()) loadCase(m_model.current()->kase.id);
+  });
+}
+
+void DeskApp::loadCase(std::int64_t id) {
+  m_worker.post([this, id] {
+    auto d = m_api.caseDetail(id);
+    m_worker.toUi([this, d] {
+      if (d) m_model.setCurrent(*d);
+    });
+  });
+}
+
+void DeskApp::callNext() {
+  m_model.setBusy(true);
+  m_worker.post([this] {
+    auto c = m_api.callNext(m_model.queue(), m_model.settings().counter);
+    m_worker.toUi([this, c] {
+      m_model.setBusy(false);
+      if (!c) {
+        m_model.setMessage(c.error().message(m_strings.language()), true);
+        return;
+      }
+      m_model.setQueueEmpty(!c->has_value());
+      m_model.setMessage(c->has_value() ? std::string() : tr("desk.queue_empty"), false);
+      if (c->has_value()) loadCase((*c)->id);
+    });
+  });
+}
+
+void DeskApp::act(core::Action a, core::ActionInput in) {
+  if (!m_model.current()) return;
+  const auto id = m_model.current()->kase.id;
+  if (a == core::Action::Recall && in.counter.empty()) in.counter = m_model.settings().counter;
+  m_model.setBusy(true);
+  m_worker.post([this, id, a, in] {
+    auto r = m_api.act(id, a, in);
+    m_worker.toUi([this, id, r] {
+      m_model.setBusy(false);
+      if (!r) m_model.setMessage(r.error().message(m_strings.language()), true);
+      else m_model.setMessage({}, false);
+      loadCase(id);
+    });
+  });
+}
+
+}  // namespace lpse::desk

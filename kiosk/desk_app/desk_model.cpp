@@ -1,0 +1,33 @@
+#include "kiosk/desk_app/desk_model.hpp"
+
+namespace lpse::desk {
+
+bool DeskModel::canCallNext() const {
+  if (m_busy || !m_online) return false;
+  if (!m_current) return true;
+  // Once the case is terminal or handed on (waiting in another queue), the
+  // desk is free for the next visitor.
+  const auto s = m_current->kase.state;
+  return core::isTerminal(s) || m_current->allowed.empty() || s == core::CaseState::AtAdminQueue ||
+         s == core::CaseState::AwaitingDocuments;
+}
+
+int DeskModel::waitingInMyQueue() const {
+  if (queue() == "admin") return m_board.waitingAdmin;
+  int n = 0;
+  for (const auto& [svc, count] : m_board.waiting) n += count;
+  return n;
+}
+
+std::optional<StepTimer> DeskModel::timer(std::int64_t nowMs) const {
+  if (!m_current) return std::nullopt;
+  auto step = core::stepInProgress(m_current->kase.state, m_current->kase.channel);
+  if (!step) return std::nullopt;
+  StepTimer t;
+  t.step = *step;
+  t.elapsedS = std::max<std::int64_t>(0, (nowMs - m_current->kase.stateMs) / 1000);
+  t.standardMin = m_settings.standards.forStep(*step).value_or(0);
+  return t;
+}
+
+}  // namespace lpse::desk

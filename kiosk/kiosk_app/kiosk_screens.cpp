@@ -1,0 +1,185 @@
+// The kiosk's screens. Each reads the model and calls its commands; none
+// owns data or waits on anything.
+#include <imgui.h>
+
+#include <chrono>
+
+#include "kiosk/kiosk_app/kiosk_app.hpp"
+#include "kiosk/ui/clock_text.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/ui_map.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace lpse::kiosk {
+
+namespace {
+
+std::int64_t nowMs() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+ui::ButtonStyle selectedStyle(bool selected) {
+  return selected ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary;
+}
+
+std::string errorText(const std::optional<core::Error>& e, const std::string& lang) {
+  return e ? e->message(lang) : std::string();
+}
+
+}  // namespace
+
+void KioskApp::drawTopBar(ui::Frame& f) {
+  const float pad = ImGui::GetStyle().WindowPadding.x;
+  ImGui::PushFont(ui::fonts().large);
+  ImGui::TextUnformatted(m_cfg.office.name.c_str());
+  ImGui::PopFont();
+  ImGui::SameLine();
+  const std::string clock = ui::formatDateTime(nowMs(), m_cfg.office.calendar.utcOffsetMinutes, m_model.language());
+  const float langW = 220, pillW = 420;
+  ImGui::SetCursorPosX(f.size.x - pad - langW);
+  const bool en = m_model.language() == "en";
+  if (ui::bigButton("language", en ? "Bahasa Indonesia" : "English", {langW, 0}, ui::ButtonStyle::Secondary)) {
+    m_model.setLanguage(en ? "id" : "en");
+    m_strings.setLanguage(en ? "id" : "en");
+  }
+  ui::bigText("clock", clock, {.font = ui::fonts().body, .color = ui::colors::kTextDim, .wrap = false});
+  ImGui::SameLine(f.size.x - pad - pillW);
+  if (m_model.serverOnline())
+    ui::statusPill("server_status", tr("status.online"), ui::PillState::Online);
+  else
+    ui::statusPill("server_status", tr("status.offline"), ui::PillState::Offline);
+  ImGui::Separator();
+}
+
+void KioskApp::drawAttract(ui::Frame& f) {
+  ImGui::Dummy({0, f.size.y * 0.06f});
+  ui::bigText("welcome", tr("kiosk.welcome"), {.font = ui::fonts().large, .align = ui::Align::Center});
+  ImGui::Dummy({0, 20});
+  const float w = std::min(f.size.x * 0.6f, 900.0f);
+  ImGui::SetCursorPosX((f.size.x - w) / 2);
+  if (ui::bigButton("start", tr("kiosk.attract"), {w, 200}, ui::ButtonStyle::Primary, m_model.serverOnline()))
+    m_model.start(nowMs());
+  if (!m_model.serverOnline())
+    ui::bigText("offline_notice", tr("kiosk.offline_notice"),
+                {.color = ui::colors::kWarn, .align = ui::Align::Center});
+  ImGui::Dummy({0, 30});
+  for (const auto& s : m_cfg.services) {
+    auto it = m_model.waiting().find(s.code);
+    const int n = it == m_model.waiting().end() ? 0 : it->second;
+    ui::bigText(("waiting_" + s.code).c_str(),
+                m_strings.tr("kiosk.home.waiting_line", {{"service", serviceName(s.code)}, {"n", std::to_string(n)}}),
+                {.color = ui::colors::kTextDim, .align = ui::Align::Center});
+  }
+}
+
+void KioskApp::drawForm(ui::Frame& f) {
+  const std::string& lang = m_model.language();
+  const int left = m_model.idleSecondsLeft(nowMs());
+  const float footerH = 130;
+  ImGui::BeginChild("form_scroll", {0, f.size.y - ImGui::GetCursorPosY() - footerH}, false);
+
+  ui::bigText("form_title", tr("kiosk.form_title"), {.font = ui::fonts().large});
+  ui::bigText("service_title", tr("kiosk.choose_service"), {.color = ui::colors::kTextDim});
+  for (const auto& s : m_cfg.services) {
+    if (ui::bigButton(("service_" + s.code).c_str(), serviceName(s.code), {380, 0},
+                      selectedStyle(m_model.draft().service == s.code)))
+      m_model.chooseService(s.code, nowMs());
+    ImGui::SameLine();
+  }
+  ImGui::NewLine();
+
+  ui::bigText("role_title", tr("kiosk.field.role"), {.color = ui::colors::kTextDim});
+  int i = 0;
+  for (auto role : core::kAllVisitorRoles) {
+    const std::string key = "kiosk.role." + std::string(core::toString(role));
+    if (ui::bigButton(("role_" + std::string(core::toString(role))).c_str(), tr(key), {250, 0},
+                      selectedStyle(m_model.draft().role == role)))
+      m_model.setRole(role, nowMs());
+    if (++i % 3 != 0) ImGui::SameLine();
+  }
+
+  auto field = [&](const char* name, const char* id, const std::string& value, ImGuiInputTextFlags flags,
+                   bool optional) {
+    std::string v = value;
+    std::string err = errorText(m_model.fieldError(name), lang);
+    std::string label = tr(std::string("kiosk.field.") + name);
+    if (optional) label += " (" + tr("kiosk.form.optional") + ")";
+    if (ui::textField(id, label, v, {.flags = flags, .maxBytes = 200, .error = err.empty() ? nullptr : &err}))
+      m_model.setField(name, v, nowMs());
+  };
+  field("name", "field_name", m_model.draft().name, 0, false);
+  field("nip", "field_nip", m_model.draft().nip, ImGuiInputTextFlags_CharsDecimal, true);
+  field("agency", "field_agency", m_model.draft().agency, 0, false);
+  field("phone", "field_phone", m_model.draft().phone, 0, false);
+  field("email", "field_email", m_model.draft().email, 0, true);
+
+  ui::bigText("docs_title", tr("kiosk.form.documents_title"), {.color = ui::colors::kTextDim});
+  for (auto d : core::requiredDocuments(m_model.draft().role)) {
+    const auto& docs = m_model.draft().documents;
+    const bool has = std::find(docs.begin(), docs.end(), d) != docs.end();
+    const std::string name(core::toString(d));
+    if (ui::bigButton(("doc_" + name).c_str(), (has ? "[x] " : "[  ] ") + tr("kiosk.doc." + name), {-1, 0},
+                      selectedStyle(has)))
+      m_model.toggleDocument(d, nowMs());
+  }
+  if (!m_model.missingDocuments().empty())
+    ui::bigText("missing_docs", tr("kiosk.form.missing_docs_warning"), {.color = ui::colors::kWarn});
+
+  ui::bigText("consent_text", tr("kiosk.form.consent_notice"), {.font = ui::fonts().small, .color = ui::colors::kTextDim});
+  const bool consent = m_model.draft().consent;
+  if (ui::bigButton("consent", (consent ? "[x] " : "[  ] ") + tr("kiosk.form.consent"), {-1, 0}, selectedStyle(consent)))
+    m_model.setConsent(!consent, nowMs());
+  if (auto e = m_model.fieldError("consent"))
+    ui::bigText("consent_error", e->message(lang), {.color = ui::colors::kDanger});
+  ui::dragToScroll();
+  ImGui::EndChild();
+
+  // Footer: always visible, never scrolled away.
+  if (m_model.submitError())
+    ui::bigText("submit_error", m_model.submitError()->message(lang), {.color = ui::colors::kDanger});
+  if (ui::bigButton("cancel", tr("common.cancel"), {300, 0}, ui::ButtonStyle::Secondary)) m_model.cancel();
+  ImGui::SameLine();
+  ui::bigText("idle", m_strings.tr("kiosk.form.idle_countdown", {{"s", std::to_string(left)}}),
+              {.font = ui::fonts().small, .color = ui::colors::kTextDim, .wrap = false});
+  ImGui::SameLine(f.size.x - 520);
+  if (ui::bigButton("take_number", tr("kiosk.take_number"), {-1, 0}, ui::ButtonStyle::Primary,
+                    m_model.serverOnline()))
+    takeNumber();
+}
+
+void KioskApp::drawSubmitting(ui::Frame&) {
+  ImGui::Dummy({0, 120});
+  ui::bigText("submitting", tr("common.loading"), {.font = ui::fonts().large, .align = ui::Align::Center});
+}
+
+void KioskApp::drawTicket(ui::Frame& f) {
+  const auto& t = *m_model.ticket();
+  ui::bigText("your_number", tr("kiosk.your_number"), {.font = ui::fonts().large, .align = ui::Align::Center});
+  ui::bigText("ticket_number", t.kase.ticket, {.font = ui::fonts().huge, .color = ui::colors::kAccent,
+                                               .align = ui::Align::Center});
+  ui::UiMap::current().note("ticket", t.kase.ticket);
+  ui::bigText("ticket_service", serviceName(t.kase.service), {.align = ui::Align::Center});
+  ui::bigText("ahead", m_strings.tr("kiosk.people_ahead", {{"n", std::to_string(t.ahead)}}),
+              {.align = ui::Align::Center});
+  switch (m_model.printState()) {
+    case PrintState::Printing:
+      ui::bigText("print_state", tr("kiosk.ticket.printing"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
+      break;
+    case PrintState::Printed:
+      ui::bigText("print_state", tr("kiosk.take_ticket"), {.color = ui::colors::kOk, .align = ui::Align::Center});
+      break;
+    case PrintState::Failed:
+      // The number is on screen and recorded; the visitor is not left without it.
+      ui::bigText("print_state", tr("kiosk.print_failed"), {.color = ui::colors::kDanger, .align = ui::Align::Center});
+      break;
+    case PrintState::None:
+      break;
+  }
+  ui::bigText("please_wait", tr("kiosk.please_wait"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
+  const float w = 400;
+  ImGui::SetCursorPosX((f.size.x - w) / 2);
+  if (ui::bigButton("done", tr("common.close"), {w, 0}, ui::ButtonStyle::Secondary)) m_model.cancel();
+}
+
+}  // namespace lpse::kiosk

@@ -1,0 +1,30 @@
+#include "kiosk/kiosk_app/ticket_print.hpp"
+
+#include "devices/printer/ticket_layout.hpp"
+#include "kiosk/ui/clock_text.hpp"
+
+namespace lpse::kiosk {
+
+std::vector<std::uint8_t> ticketBytes(const core::IssuedTicket& t, const config::Config& cfg, const std::string& lang,
+                                      std::int64_t nowMs) {
+  printer::TicketContent c;
+  c.officeName = cfg.office.name;
+  c.number = t.kase.ticket;
+  for (const auto& s : cfg.services)
+    if (s.code == t.kase.service) c.serviceName = lang == "en" ? s.nameEn : s.nameId;
+  c.dateTimeText = ui::formatDateTime(nowMs, cfg.office.calendar.utcOffsetMinutes, lang);
+  c.ahead = t.ahead;
+  // A rough wait: each visitor ahead needs the completeness check (step 5).
+  c.estimatedWaitMin = t.ahead * cfg.timeStandards.forStep(5).value_or(5);
+  c.qrPayload = t.kase.token;
+  c.footer = cfg.printer.footer;
+  if (lang == "en") {
+    c.aheadLabel = "Waiting before you";
+    c.waitLabel = "Estimated wait";
+    c.minutesUnit = "minutes";
+  }
+  printer::PaperSpec paper = cfg.printer.paperDots == 384 ? printer::paper58() : printer::paper80();
+  return printer::layoutTicket(c, paper);
+}
+
+}  // namespace lpse::kiosk
