@@ -272,10 +272,10 @@ void endScreen() { ImGui::End(); }
 
 void dragToScroll() {
   const ImGuiIO& io = ImGui::GetIO();
-  const bool onButton = g_buttonHeldFrame == ImGui::GetFrameCount();
   if (!ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem)) return;
   if (!ImGui::IsMouseDragging(ImGuiMouseButton_Left, kTapSlopPx * scale())) return;
-  if (ImGui::IsAnyItemActive() && !onButton) return;  // e.g. selecting text in a field
+  // A drag that starts on a text field scrolls too: on a touchscreen there
+  // is no selecting text with a finger, and forms are mostly fields.
   ImGui::SetScrollY(ImGui::GetScrollY() - io.MouseDelta.y);
 }
 

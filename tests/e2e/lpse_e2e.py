@@ -131,8 +131,17 @@ class Window:
         subprocess.run(["xdotool", "click", "1"], check=True)
         time.sleep(0.15)
 
+    def focus(self):
+        """With no window manager nothing moves keyboard focus on a click:
+        give it to this window, as the kiosk's compositor would."""
+        out = subprocess.run(["xdotool", "search", "--pid", str(self.proc.pid)], capture_output=True, text=True)
+        wids = out.stdout.split()
+        assert wids, f"no X window for {self.name}"
+        subprocess.run(["xdotool", "windowfocus", "--sync", wids[-1]], check=True)
+
     def type_into(self, item_id, text):
         self.click(item_id)
+        self.focus()
         subprocess.run(["xdotool", "type", "--delay", "20", text], check=True)
         time.sleep(0.2)
 
