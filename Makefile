@@ -4,6 +4,10 @@
 #   make bench  install, build (Release), run the benchmarks
 SHELL := /bin/bash
 JOBS ?= $(shell nproc)
+# ccache keys on paths relative to the checkout, so a fresh clone in
+# another folder (CI) reuses what an earlier build of the same sources made.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 
 .PHONY: run test bench build deps screenshots soak fuzz clean
 

@@ -1,5 +1,7 @@
 #include "kiosk/ui/window_app.hpp"
 
+#include "kiosk/ui/gl_driver_scope.hpp"
+
 #include <GLFW/glfw3.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
@@ -109,6 +111,7 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::create(WindowOptions options
   const WindowOptions& o = app->m_options;
   glfwSetErrorCallback(onGlfwError);
   g_creating = true;
+  GlDriverScope driver;
   struct Done {
     ~Done() { g_creating = false; }
   } done;
@@ -195,6 +198,7 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::create(WindowOptions options
 }
 
 WindowApp::~WindowApp() {
+  GlDriverScope driver;
   if (m_imguiReady) {
     if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
     if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplGlfw_Shutdown();
@@ -260,7 +264,10 @@ bool WindowApp::runFrame(Screen& screen, std::uint64_t index, double startTime, 
   const ImVec4 bg = colors::kBackground;
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  {
+    GlDriverScope driver;
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  }
   return true;
 }
 
@@ -308,7 +315,10 @@ int WindowApp::run(Screen& screen) {
         return 1;
       }
     }
-    if (rendered) glfwSwapBuffers(m_window);
+    if (rendered) {
+      GlDriverScope driver;
+      glfwSwapBuffers(m_window);
+    }
   }
   return 0;
 }
