@@ -36,5 +36,10 @@ soak: deps
 	cmake --build build/default -j $(JOBS)
 	LPSE_CRASH_ROUNDS=2000 LPSE_CONCURRENCY_TICKETS=20000 scripts/run-tests build/default -L slow
 
+# The screenshots in docs/screenshots and the README, from the real programs.
+screenshots: build
+	xvfb-run -a -s "-screen 0 3840x1200x24" python3 tests/e2e/screenshots.py \
+	  --bin build/default/bin --source . --out docs/screenshots
+
 clean:
 	rm -rf build

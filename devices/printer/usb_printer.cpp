@@ -88,6 +88,23 @@ std::string toString(const UsbSelector& s) {
   return hex4(s.vendorId) + ":" + hex4(s.productId);
 }
 
+std::vector<UsbPrinterInfo> listUsbPrinters() {
+  std::vector<UsbPrinterInfo> out;
+  libusb_context* ctx = nullptr;
+  if (libusb_init(&ctx) != 0) return out;
+  libusb_device** list = nullptr;
+  const ssize_t n = libusb_get_device_list(ctx, &list);
+  for (ssize_t i = 0; i < n; ++i) {
+    libusb_device_descriptor desc{};
+    if (libusb_get_device_descriptor(list[i], &desc) != 0) continue;
+    if (!findEndpoints(list[i], true)) continue;
+    out.push_back({{desc.idVendor, desc.idProduct}, libusb_get_bus_number(list[i]), libusb_get_device_address(list[i])});
+  }
+  if (n >= 0) libusb_free_device_list(list, 1);
+  libusb_exit(ctx);
+  return out;
+}
+
 struct UsbPrinter::Connection {
   libusb_context* ctx = nullptr;
   libusb_device_handle* handle = nullptr;

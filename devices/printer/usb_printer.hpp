@@ -7,6 +7,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "devices/printer/printer.hpp"
@@ -25,6 +26,14 @@ struct UsbSelector {
 // "0416:5011" (hex, as lsusb prints it); nullopt when malformed.
 std::optional<UsbSelector> parseUsbSelector(std::string_view text);
 std::string toString(const UsbSelector& selector);  // "0416:5011", or "printer USB pertama"
+
+// The USB devices with a printer-class interface now on the bus, for
+// `lpse printer-test --list`. Empty when none (or libusb cannot start).
+struct UsbPrinterInfo {
+  UsbSelector id;
+  int bus = 0, address = 0;
+};
+std::vector<UsbPrinterInfo> listUsbPrinters();
 
 struct UsbTimeouts {
   std::chrono::milliseconds writeChunk{5000};  // per bulk OUT chunk

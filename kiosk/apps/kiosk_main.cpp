@@ -1,8 +1,8 @@
 // lpse-kiosk: the lobby touchscreen guest book that hands out queue numbers.
 #include <cstdio>
 
-#include "devices/printer/virtual_printer.hpp"
 #include "kiosk/apps/frontend.hpp"
+#include "kiosk/apps/printer_setup.hpp"
 #include "kiosk/kiosk_app/kiosk_app.hpp"
 
 int main(int argc, char** argv) {
@@ -21,9 +21,13 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "lpse-kiosk: %s\n", window.error().en.c_str());
     return 2;
   }
-  // Only the virtual printer exists so far; USB, TCP and device-file
-  // transports slot in behind the same interface (issue #4).
-  auto printer = std::make_unique<lpse::printer::VirtualPrinter>(fe->config.printer.outputDir, fe->config.printer.paperDots);
-  lpse::kiosk::KioskApp app(fe->config, fe->strings, std::move(printer), **window);
+  std::string chosen;
+  auto printer = lpse::apps::openPrinter(fe->config.printer, chosen);
+  if (!printer) {
+    std::fprintf(stderr, "lpse-kiosk: %s\n", printer.error().en.c_str());
+    return 2;
+  }
+  std::printf("level=info msg=\"printer\" printer=\"%s\"\n", chosen.c_str());
+  lpse::kiosk::KioskApp app(fe->config, fe->strings, std::move(*printer), **window);
   return (*window)->run(app);
 }

@@ -153,6 +153,19 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   }
 
   r.get("printer.kind", c.printer.kind);
+  {
+    const auto& k = c.printer.kind;
+    if (k != "auto" && k != "virtual" && k != "usb" && k != "tcp" && k != "file" && !r.err)
+      r.err = keyError("printer.kind", "auto, virtual, usb, tcp atau/or file");
+  }
+  r.get("printer.usb", c.printer.usb);
+  r.get("printer.host", c.printer.host);
+  int64_t pport = c.printer.port;
+  r.get("printer.port", pport);
+  if ((pport < 1 || pport > 65535) && !r.err) r.err = keyError("printer.port", "1..65535");
+  c.printer.port = static_cast<int>(pport);
+  r.get("printer.device", c.printer.device);
+  r.get("printer.answers_status", c.printer.answersStatus);
   r.get("printer.output_dir", c.printer.outputDir);
   r.get("printer.footer", c.printer.footer);
   int64_t mm = 80;

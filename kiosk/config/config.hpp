@@ -25,8 +25,13 @@ struct ServerConfig {
 };
 
 struct PrinterConfig {
-  std::string kind = "virtual";  // virtual | usb | tcp | file
-  std::string outputDir = "var/tickets";
+  std::string kind = "auto";     // auto | virtual | usb | tcp | file
+  std::string outputDir = "var/tickets";  // virtual printer's PNGs
+  std::string usb;               // "0416:5011"; empty: the first USB printer
+  std::string host;              // tcp
+  int port = 9100;               // tcp
+  std::string device = "/dev/usb/lp0";  // file
+  bool answersStatus = true;     // false for clones that ignore DLE EOT
   int paperDots = 576;           // 80 mm; 384 for 58 mm
   std::string footer = "Terima kasih. Simpan tiket ini.";
 };

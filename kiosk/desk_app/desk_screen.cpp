@@ -54,7 +54,7 @@ void DeskApp::drawCase(ui::Frame&) {
               {.font = ui::fonts().large, .color = ui::colors::kAccent});
   ui::UiMap::current().note("case_ticket", c.ticket);
   ui::UiMap::current().note("case_state", std::string(core::toString(c.state)));
-  ui::bigText("case_state", std::string(core::toString(c.state)), {.color = ui::colors::kTextDim});
+  ui::bigText("case_state", tr("desk.state." + std::string(core::toString(c.state))), {.color = ui::colors::kTextDim});
   if (auto t = m_model.timer(nowMs())) {
     std::string line = m_strings.tr("desk.case.step_timer", {{"step", std::to_string(t->step)}, {"time", mmss(t->elapsedS)}});
     if (t->standardMin > 0) line += " / " + std::to_string(t->standardMin) + " min";
@@ -63,7 +63,7 @@ void DeskApp::drawCase(ui::Frame&) {
   if (d.visit) {
     const auto& v = *d.visit;
     ui::bigText("visit_name", v.name, {.font = ui::fonts().bold});
-    std::string line = std::string(core::toString(v.role)) + " \xC2\xB7 " + v.agency;
+    std::string line = tr("kiosk.role." + std::string(core::toString(v.role))) + " \xC2\xB7 " + v.agency;
     ui::bigText("visit_agency", line);
     ui::bigText("visit_contact", "NIP " + (v.nip.empty() ? "-" : v.nip) + " \xC2\xB7 " + v.phone +
                                      (v.email.empty() ? "" : " \xC2\xB7 " + v.email),

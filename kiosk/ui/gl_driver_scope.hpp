@@ -16,6 +16,8 @@ struct GlDriverScope {
 }  // namespace lpse::ui
 #else
 namespace lpse::ui {
-struct GlDriverScope {};
+struct GlDriverScope {
+  GlDriverScope() {}  // user-provided: a scope variable is not "unused"
+};
 }  // namespace lpse::ui
 #endif
