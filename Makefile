@@ -26,9 +26,10 @@ test: deps
 	cmake --build build/asan -j $(JOBS)
 	scripts/run-tests build/asan
 
+BENCH_TARGETS := store_bench
 bench: deps
 	cmake --preset release >/dev/null
-	cmake --build build/release -j $(JOBS)
+	cmake --build build/release -j $(JOBS) --target $(BENCH_TARGETS)
 	scripts/run-bench build/release
 
 soak: deps

@@ -2,15 +2,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 
 namespace lpse::apps {
-
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 std::optional<Frontend> startFrontend(int argc, char** argv, const std::string& program,
                                       const std::string& description, ui::WindowOptions defaults, int& exitCode) {

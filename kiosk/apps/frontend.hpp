@@ -21,6 +21,4 @@ struct Frontend {
 std::optional<Frontend> startFrontend(int argc, char** argv, const std::string& program,
                                       const std::string& description, ui::WindowOptions defaults, int& exitCode);
 
-std::int64_t nowMs();
-
 }  // namespace lpse::apps

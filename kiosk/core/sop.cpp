@@ -4,6 +4,8 @@
 #include <array>
 #include <utility>
 
+#include "kiosk/core/enum_names.hpp"
+
 namespace lpse::core {
 namespace {
 
@@ -65,19 +67,6 @@ constexpr std::array<std::pair<Action, std::string_view>, 21> kActions{{
     {A::Cancel, "cancel"},
 }};
 
-template <class E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& t, E e) {
-  for (const auto& [v, n] : t)
-    if (v == e) return n;
-  return "?";
-}
-template <class E, std::size_t N>
-std::optional<E> valueOf(const std::array<std::pair<E, std::string_view>, N>& t, std::string_view s) {
-  for (const auto& [v, n] : t)
-    if (n == s) return v;
-  return std::nullopt;
-}
-
 std::vector<Transition> buildTable() {
   std::vector<Transition> t = {
       {S::Waiting, A::Call, S::Called, R::Helpdesk, 4},
@@ -132,12 +121,12 @@ std::string stateNameId(CaseState s) {
 
 }  // namespace
 
-std::string_view toString(ActorRole r) { return nameOf(kActors, r); }
-std::optional<ActorRole> actorRoleFrom(std::string_view s) { return valueOf(kActors, s); }
-std::string_view toString(CaseState s) { return nameOf(kStates, s); }
-std::optional<CaseState> caseStateFrom(std::string_view s) { return valueOf(kStates, s); }
-std::string_view toString(Action a) { return nameOf(kActions, a); }
-std::optional<Action> actionFrom(std::string_view s) { return valueOf(kActions, s); }
+std::string_view toString(ActorRole r) { return detail::nameOf(kActors, r); }
+std::optional<ActorRole> actorRoleFrom(std::string_view s) { return detail::valueOf(kActors, s); }
+std::string_view toString(CaseState s) { return detail::nameOf(kStates, s); }
+std::optional<CaseState> caseStateFrom(std::string_view s) { return detail::valueOf(kStates, s); }
+std::string_view toString(Action a) { return detail::nameOf(kActions, a); }
+std::optional<Action> actionFrom(std::string_view s) { return detail::valueOf(kActions, s); }
 
 bool isTerminal(CaseState s) {
   return s == S::Delivered || s == S::RejectionNotified || s == S::NoShow || s == S::Cancelled;

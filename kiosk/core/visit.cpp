@@ -4,21 +4,10 @@
 #include <array>
 #include <utility>
 
+#include "kiosk/core/enum_names.hpp"
+
 namespace lpse::core {
 namespace {
-
-template <class E, std::size_t N>
-std::optional<E> lookup(const std::array<std::pair<E, std::string_view>, N>& table, std::string_view s) {
-  for (const auto& [e, name] : table)
-    if (name == s) return e;
-  return std::nullopt;
-}
-template <class E, std::size_t N>
-std::string_view nameOf(const std::array<std::pair<E, std::string_view>, N>& table, E e) {
-  for (const auto& [v, name] : table)
-    if (v == e) return name;
-  return "?";
-}
 
 constexpr std::array<std::pair<VisitorRole, std::string_view>, 6> kRoles{{
     {VisitorRole::AdminAgency, "admin_agency"},
@@ -40,12 +29,12 @@ constexpr std::array<std::pair<Channel, std::string_view>, 2> kChannels{{
 
 }  // namespace
 
-std::string_view toString(VisitorRole r) { return nameOf(kRoles, r); }
-std::optional<VisitorRole> visitorRoleFrom(std::string_view s) { return lookup(kRoles, s); }
-std::string_view toString(Document d) { return nameOf(kDocuments, d); }
-std::optional<Document> documentFrom(std::string_view s) { return lookup(kDocuments, s); }
-std::string_view toString(Channel c) { return nameOf(kChannels, c); }
-std::optional<Channel> channelFrom(std::string_view s) { return lookup(kChannels, s); }
+std::string_view toString(VisitorRole r) { return detail::nameOf(kRoles, r); }
+std::optional<VisitorRole> visitorRoleFrom(std::string_view s) { return detail::valueOf(kRoles, s); }
+std::string_view toString(Document d) { return detail::nameOf(kDocuments, d); }
+std::optional<Document> documentFrom(std::string_view s) { return detail::valueOf(kDocuments, s); }
+std::string_view toString(Channel c) { return detail::nameOf(kChannels, c); }
+std::optional<Channel> channelFrom(std::string_view s) { return detail::valueOf(kChannels, s); }
 
 std::vector<Document> requiredDocuments(VisitorRole role) {
   if (role == VisitorRole::Auditor) return {Document::RequestForm, Document::SuratPerintahPemeriksaan};

@@ -2,9 +2,9 @@
 // step timer against the SOP standard, and the steps this role may take.
 #include <imgui.h>
 
-#include <chrono>
 
 #include "kiosk/desk_app/desk_app.hpp"
+#include "kiosk/client/clock.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/ui_map.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -12,10 +12,7 @@
 namespace lpse::desk {
 
 namespace {
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using client::wallClockMs;
 
 std::string mmss(std::int64_t s) {
   char buf[32];
@@ -55,7 +52,7 @@ void DeskApp::drawCase(ui::Frame&) {
   ui::UiMap::current().note("case_ticket", c.ticket);
   ui::UiMap::current().note("case_state", std::string(core::toString(c.state)));
   ui::bigText("case_state", tr("desk.state." + std::string(core::toString(c.state))), {.color = ui::colors::kTextDim});
-  if (auto t = m_model.timer(nowMs())) {
+  if (auto t = m_model.timer(wallClockMs())) {
     std::string line = m_strings.tr("desk.case.step_timer", {{"step", std::to_string(t->step)}, {"time", mmss(t->elapsedS)}});
     if (t->standardMin > 0) line += " / " + std::to_string(t->standardMin) + " min";
     ui::bigText("step_timer", line, {.color = t->overdue() ? ui::colors::kDanger : ui::colors::kOk});

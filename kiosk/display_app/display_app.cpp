@@ -1,15 +1,10 @@
 #include "kiosk/display_app/display_app.hpp"
+#include "kiosk/client/clock.hpp"
 
-#include <chrono>
 
 namespace lpse::display {
 
-namespace {
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-}  // namespace
+using client::wallClockMs;
 
 DisplayApp::DisplayApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window)
     : m_cfg(std::move(cfg)),
@@ -21,7 +16,7 @@ DisplayApp::DisplayApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& 
       client::EventStream::Callbacks{
           [this](const api::StreamEvent& e) {
             m_worker.toUi([this, e] {
-              if (m_model.onEvent(e, nowMs())) refreshBoard();
+              if (m_model.onEvent(e, wallClockMs())) refreshBoard();
             });
           },
           [this](bool online) {

@@ -2,10 +2,10 @@
 // calls, the waiting counts, a clock and a running text.
 #include <imgui.h>
 
-#include <chrono>
 #include <cmath>
 
 #include "kiosk/display_app/display_app.hpp"
+#include "kiosk/client/clock.hpp"
 #include "kiosk/ui/clock_text.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/ui_map.hpp"
@@ -13,16 +13,11 @@
 
 namespace lpse::display {
 
-namespace {
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-}  // namespace
+using client::wallClockMs;
 
 void DisplayApp::draw(ui::Frame& f) {
   m_worker.drain();
-  const std::int64_t now = nowMs();
+  const std::int64_t now = wallClockMs();
   ui::beginScreen("display");
   const float pad = ImGui::GetStyle().WindowPadding.x;
 

@@ -1,6 +1,6 @@
 #include "kiosk/kiosk_app/kiosk_app.hpp"
+#include "kiosk/client/clock.hpp"
 
-#include <chrono>
 
 #include "kiosk/kiosk_app/ticket_print.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -8,10 +8,7 @@
 namespace lpse::kiosk {
 
 namespace {
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using client::wallClockMs;
 KioskSettings settingsFrom(const config::Config& c) {
   KioskSettings s;
   s.idleTimeoutS = c.kiosk.idleTimeoutS;
@@ -64,7 +61,7 @@ void KioskApp::refreshBoard() {
 }
 
 void KioskApp::takeNumber() {
-  if (!m_model.submit(nowMs())) return;
+  if (!m_model.submit(wallClockMs())) return;
   core::Visit visit = m_model.draft();
   m_worker.post([this, visit] {
     auto t = m_api.issueTicket(visit);
@@ -75,7 +72,7 @@ void KioskApp::takeNumber() {
         m_model.ticketFailed(t.error());
         return;
       }
-      m_model.ticketIssued(*t, nowMs());
+      m_model.ticketIssued(*t, wallClockMs());
       print(*t);
     });
   });
@@ -83,7 +80,7 @@ void KioskApp::takeNumber() {
 
 void KioskApp::print(const core::IssuedTicket& t) {
   m_model.printStarted();
-  auto bytes = ticketBytes(t, m_cfg, m_model.language(), nowMs());
+  auto bytes = ticketBytes(t, m_cfg, m_model.language(), wallClockMs());
   const std::string ticket = t.kase.ticket;
   m_spooler->submit(std::move(bytes), [this, ticket](const printer::PrintResult& r) {
     m_worker.toUi([this, ticket, r] {
@@ -101,7 +98,7 @@ std::string KioskApp::serviceName(const std::string& code) const {
 
 void KioskApp::draw(ui::Frame& frame) {
   m_worker.drain();
-  m_model.tick(nowMs());
+  m_model.tick(wallClockMs());
   ui::beginScreen("kiosk");
   drawTopBar(frame);
   switch (m_model.step()) {

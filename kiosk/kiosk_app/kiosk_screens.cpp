@@ -2,9 +2,9 @@
 // owns data or waits on anything.
 #include <imgui.h>
 
-#include <chrono>
 
 #include "kiosk/kiosk_app/kiosk_app.hpp"
+#include "kiosk/client/clock.hpp"
 #include "kiosk/ui/clock_text.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/ui_map.hpp"
@@ -14,10 +14,7 @@ namespace lpse::kiosk {
 
 namespace {
 
-std::int64_t nowMs() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+using client::wallClockMs;
 
 ui::ButtonStyle selectedStyle(bool selected) {
   return selected ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary;
@@ -35,7 +32,7 @@ void KioskApp::drawTopBar(ui::Frame& f) {
   ImGui::TextUnformatted(m_cfg.office.name.c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  const std::string clock = ui::formatDateTime(nowMs(), m_cfg.office.calendar.utcOffsetMinutes, m_model.language());
+  const std::string clock = ui::formatDateTime(wallClockMs(), m_cfg.office.calendar.utcOffsetMinutes, m_model.language());
   const float langW = 220, pillW = 420;
   ImGui::SetCursorPosX(f.size.x - pad - langW);
   const bool en = m_model.language() == "en";
@@ -59,7 +56,7 @@ void KioskApp::drawAttract(ui::Frame& f) {
   const float w = std::min(f.size.x * 0.6f, 900.0f);
   ImGui::SetCursorPosX((f.size.x - w) / 2);
   if (ui::bigButton("start", tr("kiosk.attract"), {w, 200}, ui::ButtonStyle::Primary, m_model.serverOnline()))
-    m_model.start(nowMs());
+    m_model.start(wallClockMs());
   if (!m_model.serverOnline())
     ui::bigText("offline_notice", tr("kiosk.offline_notice"),
                 {.color = ui::colors::kWarn, .align = ui::Align::Center});
@@ -75,7 +72,7 @@ void KioskApp::drawAttract(ui::Frame& f) {
 
 void KioskApp::drawForm(ui::Frame& f) {
   const std::string& lang = m_model.language();
-  const int left = m_model.idleSecondsLeft(nowMs());
+  const int left = m_model.idleSecondsLeft(wallClockMs());
   const float footerH = 130;
   ImGui::BeginChild("form_scroll", {0, f.size.y - ImGui::GetCursorPosY() - footerH}, false);
 
@@ -84,7 +81,7 @@ void KioskApp::drawForm(ui::Frame& f) {
   for (const auto& s : m_cfg.services) {
     if (ui::bigButton(("service_" + s.code).c_str(), serviceName(s.code), {380, 0},
                       selectedStyle(m_model.draft().service == s.code)))
-      m_model.chooseService(s.code, nowMs());
+      m_model.chooseService(s.code, wallClockMs());
     ImGui::SameLine();
   }
   ImGui::NewLine();
@@ -95,7 +92,7 @@ void KioskApp::drawForm(ui::Frame& f) {
     const std::string key = "kiosk.role." + std::string(core::toString(role));
     if (ui::bigButton(("role_" + std::string(core::toString(role))).c_str(), tr(key), {250, 0},
                       selectedStyle(m_model.draft().role == role)))
-      m_model.setRole(role, nowMs());
+      m_model.setRole(role, wallClockMs());
     if (++i % 3 != 0) ImGui::SameLine();
   }
 
@@ -106,7 +103,7 @@ void KioskApp::drawForm(ui::Frame& f) {
     std::string label = tr(std::string("kiosk.field.") + name);
     if (optional) label += " (" + tr("kiosk.form.optional") + ")";
     if (ui::textField(id, label, v, {.flags = flags, .maxBytes = 200, .error = err.empty() ? nullptr : &err}))
-      m_model.setField(name, v, nowMs());
+      m_model.setField(name, v, wallClockMs());
   };
   field("name", "field_name", m_model.draft().name, 0, false);
   field("nip", "field_nip", m_model.draft().nip, ImGuiInputTextFlags_CharsDecimal, true);
@@ -121,7 +118,7 @@ void KioskApp::drawForm(ui::Frame& f) {
     const std::string name(core::toString(d));
     if (ui::bigButton(("doc_" + name).c_str(), (has ? "[x] " : "[  ] ") + tr("kiosk.doc." + name), {-1, 0},
                       selectedStyle(has)))
-      m_model.toggleDocument(d, nowMs());
+      m_model.toggleDocument(d, wallClockMs());
   }
   if (!m_model.missingDocuments().empty())
     ui::bigText("missing_docs", tr("kiosk.form.missing_docs_warning"), {.color = ui::colors::kWarn});
@@ -129,7 +126,7 @@ void KioskApp::drawForm(ui::Frame& f) {
   ui::bigText("consent_text", tr("kiosk.form.consent_notice"), {.font = ui::fonts().small, .color = ui::colors::kTextDim});
   const bool consent = m_model.draft().consent;
   if (ui::bigButton("consent", (consent ? "[x] " : "[  ] ") + tr("kiosk.form.consent"), {-1, 0}, selectedStyle(consent)))
-    m_model.setConsent(!consent, nowMs());
+    m_model.setConsent(!consent, wallClockMs());
   if (auto e = m_model.fieldError("consent"))
     ui::bigText("consent_error", e->message(lang), {.color = ui::colors::kDanger});
   ui::dragToScroll();
