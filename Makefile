@@ -26,7 +26,7 @@ test: deps
 	cmake --build build/asan -j $(JOBS)
 	scripts/run-tests build/asan
 
-BENCH_TARGETS := store_bench
+BENCH_TARGETS := store_bench print_bench
 bench: deps
 	cmake --preset release >/dev/null
 	cmake --build build/release -j $(JOBS) --target $(BENCH_TARGETS)
@@ -36,6 +36,14 @@ soak: deps
 	cmake --preset default >/dev/null
 	cmake --build build/default -j $(JOBS)
 	LPSE_CRASH_ROUNDS=2000 LPSE_CONCURRENCY_TICKETS=20000 scripts/run-tests build/default -L slow
+
+# libFuzzer (clang) over every input format, FUZZ_SECONDS (default 300) per
+# target; `make test` runs the same targets briefly under GCC.
+FUZZ_TARGETS := fuzz_request fuzz_sse fuzz_escpos fuzz_config
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build build/fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
+	scripts/run-fuzz build/fuzz $(FUZZ_TARGETS)
 
 # The screenshots in docs/screenshots and the README, from the real programs.
 screenshots: build
