@@ -37,13 +37,11 @@ soak: deps
 	cmake --build build/default -j $(JOBS)
 	LPSE_CRASH_ROUNDS=2000 LPSE_CONCURRENCY_TICKETS=20000 scripts/run-tests build/default -L slow
 
-# libFuzzer (clang) over every input format, FUZZ_SECONDS (default 300) per
-# target; `make test` runs the same targets briefly under GCC.
-FUZZ_TARGETS := fuzz_request fuzz_sse fuzz_escpos fuzz_config
+# libFuzzer (clang), FUZZ_SECONDS (default 300) per target; see scripts/run-fuzz.
 fuzz: deps
 	cmake --preset fuzz >/dev/null
-	cmake --build build/fuzz -j $(JOBS) --target $(FUZZ_TARGETS)
-	scripts/run-fuzz build/fuzz $(FUZZ_TARGETS)
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_request fuzz_sse fuzz_escpos fuzz_config
+	scripts/run-fuzz build/fuzz
 
 # The screenshots in docs/screenshots and the README, from the real programs.
 screenshots: build

@@ -249,8 +249,10 @@ core::Result<core::Board> boardFromJson(const json& j) {
   if (j.contains("waiting") && j["waiting"].is_object())
     for (const auto& [svc, n] : j["waiting"].items())
       if (n.is_number_integer()) b.waiting.emplace_back(svc, n.get<int>());
-  b.waitingAdmin = j.value("waiting_admin", 0);
-  b.seq = j.value("seq", std::int64_t{0});
+  Reader r(j, {"current", "recent", "waiting", "waiting_admin", "seq"});
+  b.waitingAdmin = static_cast<int>(r.i64("waiting_admin"));
+  b.seq = r.i64("seq");
+  if (r.error()) return *r.error();
   return b;
 }
 
@@ -276,13 +278,18 @@ json toJson(const core::Error& e) {
 
 core::Error errorFromJson(const json& j) {
   if (j.is_object() && j.contains("error") && j["error"].is_object()) {
+    // Read what is there and of the right type; an odd error body must not
+    // throw out of the client.
+    auto text = [](const json& o, const char* k, const char* fallback) {
+      return o.contains(k) && o[k].is_string() ? o[k].get<std::string>() : std::string(fallback);
+    };
     const auto& e = j["error"];
     core::Error out;
-    out.code = e.value("code", "unknown");
-    out.field = e.value("field", "");
+    out.code = text(e, "code", "unknown");
+    out.field = text(e, "field", "");
     if (e.contains("message") && e["message"].is_object()) {
-      out.id = e["message"].value("id", "");
-      out.en = e["message"].value("en", "");
+      out.id = text(e["message"], "id", "");
+      out.en = text(e["message"], "en", "");
     }
     return out;
   }

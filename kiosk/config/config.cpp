@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <type_traits>
 
 namespace lpse::config {
 namespace {
@@ -31,7 +32,17 @@ struct Reader {
   void get(const char* path, T& out) {
     auto node = root.at_path(path);
     if (!node) return;
-    if (auto v = node.value<T>()) {
+    // Exact types only: toml++ would convert 8.4e21 to an integer (undefined
+    // behaviour) or 8420.5 to 8420 without a word.
+    std::optional<T> v;
+    if constexpr (std::is_same_v<T, int64_t>) {
+      if (node.is_integer()) v = node.as_integer()->get();
+    } else if constexpr (std::is_same_v<T, bool>) {
+      if (node.is_boolean()) v = node.as_boolean()->get();
+    } else {
+      if (node.is_string()) v = node.as_string()->get();
+    }
+    if (v) {
       out = *v;
     } else if (!err) {
       err = keyError(path, "jenis nilai salah / wrong type");
@@ -74,7 +85,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if (auto days = tbl.at_path("office.working_days").as_array()) {
     c.office.calendar.workingDays.clear();
     for (const auto& d : *days) {
-      auto v = d.value<int64_t>();
+      auto v = d.is_integer() ? std::optional<int64_t>(d.as_integer()->get()) : std::nullopt;
       if (!v || *v < 0 || *v > 6) {
         if (!r.err) r.err = keyError("office.working_days", "0 (Minggu) .. 6 (Sabtu)");
         break;
@@ -142,7 +153,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if (auto ts = tbl["time_standards"].as_table()) {
     for (const auto& [k, v] : *ts) {
       std::string key(k.str());
-      auto minutes = v.value<int64_t>();
+      auto minutes = v.is_integer() ? std::optional<int64_t>(v.as_integer()->get()) : std::nullopt;
       int step = key.rfind("step", 0) == 0 ? std::atoi(key.c_str() + 4) : 0;
       if (step < 1 || step > 14 || !minutes || *minutes < 1) {
         if (!r.err) r.err = keyError("time_standards." + key, "stepN = menit / stepN = minutes, N = 1..14");

@@ -15,6 +15,20 @@ KioskSettings settingsFrom(const config::Config& c) {
   s.services = c.services;
   return s;
 }
+PrinterView printerView(const printer::PrinterStatus& st) {
+  using S = printer::PrinterState;
+  const char* key = "status.printer_error";
+  switch (st.state) {
+    case S::Ready: key = "status.printer_ok"; break;
+    case S::PaperNearEnd: key = "status.printer_near_end"; break;
+    case S::PaperOut: key = "status.printer_paper_out"; break;
+    case S::CoverOpen: key = "status.printer_cover_open"; break;
+    case S::Offline: case S::NotFound: key = "status.printer_offline"; break;
+    case S::Error: break;
+  }
+  return PrinterView{st.canPrint(), key, st.detail};
+}
+
 }  // namespace
 
 KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer,
@@ -98,6 +112,7 @@ std::string KioskApp::serviceName(const std::string& code) const {
 
 void KioskApp::draw(ui::Frame& frame) {
   m_worker.drain();
+  m_model.setPrinter(printerView(m_spooler->lastStatus()));
   m_model.tick(wallClockMs());
   ui::beginScreen("kiosk");
   drawTopBar(frame);

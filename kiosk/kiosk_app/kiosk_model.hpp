@@ -18,6 +18,13 @@ enum class Step { Attract, Form, Submitting, Ticket };
 
 enum class PrintState { None, Printing, Printed, Failed };
 
+// The printer as the kiosk last saw it (the spooler checks it off-thread).
+struct PrinterView {
+  bool canPrint = true;
+  std::string stateKey = "status.printer_ok";  // the strings key naming the state
+  std::string detail;                          // the printer's own sentence (Indonesian)
+};
+
 struct KioskSettings {
   int idleTimeoutS = 60;     // a form untouched this long is wiped
   int ticketScreenS = 15;    // the ticket screen returns to attract after this
@@ -46,6 +53,7 @@ class KioskModel {
   void printStarted();
   void printFinished(bool ok, const std::string& detail);
   void setServerOnline(bool online) { m_serverOnline = online; }
+  void setPrinter(PrinterView p) { m_printer = std::move(p); }
   void setWaiting(std::map<std::string, int> waiting) { m_waiting = std::move(waiting); }
 
   // Time passes: wipes an idle form, leaves the ticket screen.
@@ -61,6 +69,10 @@ class KioskModel {
   PrintState printState() const { return m_print; }
   const std::string& printDetail() const { return m_printDetail; }
   bool serverOnline() const { return m_serverOnline; }
+  const PrinterView& printer() const { return m_printer; }
+  // Told before taking a number: the ticket will not print, the number will
+  // still be given on screen.
+  bool printerProblem() const { return !m_printer.canPrint; }
   const std::map<std::string, int>& waiting() const { return m_waiting; }
   const KioskSettings& settings() const { return m_settings; }
   // Seconds until an idle form is wiped (for the visible countdown); -1 when
@@ -83,6 +95,7 @@ class KioskModel {
   PrintState m_print = PrintState::None;
   std::string m_printDetail;
   bool m_serverOnline = false;
+  PrinterView m_printer;
   std::map<std::string, int> m_waiting;
   std::int64_t m_lastInputMs = 0;
   std::int64_t m_ticketShownMs = 0;

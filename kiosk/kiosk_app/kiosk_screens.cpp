@@ -46,6 +46,11 @@ void KioskApp::drawTopBar(ui::Frame& f) {
     ui::statusPill("server_status", tr("status.online"), ui::PillState::Online);
   else
     ui::statusPill("server_status", tr("status.offline"), ui::PillState::Offline);
+  const auto& p = m_model.printer();
+  ImGui::SameLine();
+  ui::statusPill("printer_status", tr(p.stateKey),
+                 !p.canPrint ? ui::PillState::Offline
+                             : (p.stateKey == "status.printer_ok" ? ui::PillState::Online : ui::PillState::Warning));
   ImGui::Separator();
 }
 
@@ -133,6 +138,8 @@ void KioskApp::drawForm(ui::Frame& f) {
   ImGui::EndChild();
 
   // Footer: always visible, never scrolled away.
+  if (m_model.printerProblem())
+    ui::bigText("printer_notice", tr("kiosk.form.printer_problem"), {.color = ui::colors::kWarn});
   if (m_model.submitError())
     ui::bigText("submit_error", m_model.submitError()->message(lang), {.color = ui::colors::kDanger});
   if (ui::bigButton("cancel", tr("common.cancel"), {300, 0}, ui::ButtonStyle::Secondary)) m_model.cancel();

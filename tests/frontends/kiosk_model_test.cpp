@@ -97,3 +97,12 @@ TEST(KioskModel, MissingDocumentsFollowTheRole) {
   m.toggleDocument(core::Document::SuratPerintahPemeriksaan, 0);
   EXPECT_TRUE(m.missingDocuments().empty());
 }
+
+TEST(KioskModel, APrinterProblemIsToldButTheNumberIsStillGiven) {
+  KioskModel m;
+  EXPECT_FALSE(m.printerProblem());
+  m.setPrinter({false, "status.printer_paper_out", "Kertas printer habis."});
+  EXPECT_TRUE(m.printerProblem());
+  fillValid(m, 0);
+  EXPECT_TRUE(m.submit(0));  // the visitor may still take a number
+}
