@@ -153,13 +153,13 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if (auto ts = tbl["time_standards"].as_table()) {
     for (const auto& [k, v] : *ts) {
       std::string key(k.str());
-      auto minutes = v.is_integer() ? std::optional<int64_t>(v.as_integer()->get()) : std::nullopt;
+      const int64_t minutes = v.is_integer() ? v.as_integer()->get() : 0;
       int step = key.rfind("step", 0) == 0 ? std::atoi(key.c_str() + 4) : 0;
-      if (step < 1 || step > 14 || !minutes || *minutes < 1) {
+      if (step < 1 || step > 14 || minutes < 1 || minutes > 24 * 60) {
         if (!r.err) r.err = keyError("time_standards." + key, "stepN = menit / stepN = minutes, N = 1..14");
         break;
       }
-      c.timeStandards.minutes[step] = static_cast<int>(*minutes);
+      c.timeStandards.minutes[step] = static_cast<int>(minutes);
     }
   }
 

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "child_process.hpp"
+#include "tests/support/child_process.hpp"
 #include "kiosk/store/store.hpp"
 #include "store_test_util.hpp"
 

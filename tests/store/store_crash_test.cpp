@@ -19,7 +19,7 @@
 #include <utility>
 #include <vector>
 
-#include "child_process.hpp"
+#include "tests/support/child_process.hpp"
 #include "kiosk/core/ticket_number.hpp"
 #include "kiosk/store/store.hpp"
 #include "store_test_util.hpp"

@@ -1,0 +1,391 @@
+// The server end to end on loopback, with 20 listening push clients
+// (EventStream, displays and desks) connected throughout:
+//   1. call-next -> "call" event at every client (per client, and the
+//      slowest of the 20 per call);
+//   2. ticket issue latency over HTTP;
+//   3. sustained ticket issues/s over HTTP (2 client threads) against the
+//      raw durable-commit rate of SQLite on the same disk, interleaved;
+//   4. the same call-to-display latency for a display polling GET
+//      /api/board every 2 s (how FQM's display works), against push.
+// A plain harness: it measures and prints a markdown table on stdout
+// (progress on stderr); run_server_bench.sh adds the machine. The SQLite
+// files live in a temp dir under LPSE_BENCH_TMPDIR, else the build's bin
+// dir: the build's disk, never tmpfs by accident.
+//   server_bench [N_CALLS=300] [N_ISSUES=300] [SECONDS_PER_ROUND=1] [K_POLL_CALLS=20]
+#include <sqlite3.h>
+#include <stdlib.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <unordered_map>
+#include <vector>
+
+#include "kiosk/api/wire.hpp"
+#include "kiosk/client/api_client.hpp"
+#include "kiosk/client/event_stream.hpp"
+#include "kiosk/server/queue_server.hpp"
+#include "kiosk/store/store.hpp"
+
+namespace {
+
+using namespace lpse;
+using Clock = std::chrono::steady_clock;
+using namespace std::chrono_literals;
+
+constexpr int kClients = 20;
+constexpr auto kPollEvery = 2s;
+
+class BenchDir {
+ public:
+  BenchDir() {
+    const char* env = std::getenv("LPSE_BENCH_TMPDIR");
+    std::filesystem::path root = env && *env ? env : LPSE_BIN_DIR;
+    std::string tmpl = (root / "lpse-server-bench-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed in " + root.string());
+    m_path = tmpl;
+  }
+  ~BenchDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(m_path, ec);
+  }
+  std::string file(const char* name) const { return (m_path / name).string(); }
+
+ private:
+  std::filesystem::path m_path;
+};
+
+core::Visit visit(int i) {
+  core::Visit v;
+  v.service = i % 2 ? "userid" : "reset";
+  v.name = "Budi Santoso";
+  v.role = core::VisitorRole::Ppk;
+  v.agency = "Dinas PUPR Kota Bandung";
+  v.phone = "081234567890";
+  v.documents = {core::Document::RequestForm, core::Document::SkPenunjukan};
+  v.consent = true;
+  return v;
+}
+
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+// Nearest-rank percentile.
+double pct(std::vector<double> v, double p) {
+  if (v.empty()) return 0.0 / 0.0;
+  std::sort(v.begin(), v.end());
+  std::size_t rank = static_cast<std::size_t>(std::ceil(p / 100.0 * static_cast<double>(v.size())));
+  return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
+}
+
+void check(int rc, int want, sqlite3* db, const char* what) {
+  if (rc != want) throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
+}
+
+// The baseline, as store_bench's BM_RawDurableCommit: one row per durable
+// transaction (WAL, synchronous=FULL) for `dur`; returns commits done.
+class RawSqlite {
+ public:
+  explicit RawSqlite(const std::string& path) {
+    check(sqlite3_open(path.c_str(), &m_db), SQLITE_OK, m_db, "open");
+    check(sqlite3_exec(m_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
+                             "CREATE TABLE t(id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, v TEXT NOT NULL)",
+                       nullptr, nullptr, nullptr),
+          SQLITE_OK, m_db, "setup");
+    check(sqlite3_prepare_v2(m_db, "INSERT INTO t(at_ms, v) VALUES(?, 'R-001')", -1, &m_ins, nullptr), SQLITE_OK,
+          m_db, "prepare");
+  }
+  ~RawSqlite() {
+    sqlite3_finalize(m_ins);
+    sqlite3_close(m_db);
+  }
+  std::int64_t run(Clock::duration dur) {
+    std::int64_t n = 0;
+    const auto end = Clock::now() + dur;
+    while (Clock::now() < end) {
+      check(sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK, m_db, "begin");
+      sqlite3_bind_int64(m_ins, 1, ++m_i);
+      check(sqlite3_step(m_ins), SQLITE_DONE, m_db, "insert");
+      sqlite3_reset(m_ins);
+      check(sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK, m_db, "commit");
+      ++n;
+    }
+    return n;
+  }
+
+ private:
+  sqlite3* m_db = nullptr;
+  sqlite3_stmt* m_ins = nullptr;
+  std::int64_t m_i = 0;
+};
+
+// Arrival time of each "call" event (by ticket) at each listening client.
+struct Arrivals {
+  std::mutex mu;
+  std::condition_variable cv;
+  std::vector<std::unordered_map<std::string, Clock::time_point>> at{kClients};
+
+  // Waits until every client has `ticket`; false on timeout.
+  bool waitAll(const std::string& ticket, std::vector<Clock::time_point>& out, Clock::duration timeout) {
+    std::unique_lock l(mu);
+    bool ok = cv.wait_for(l, timeout, [&] {
+      for (auto& m : at)
+        if (!m.count(ticket)) return false;
+      return true;
+    });
+    if (!ok) return false;
+    out.clear();
+    for (auto& m : at) out.push_back(m[ticket]);
+    return true;
+  }
+};
+
+int arg(int argc, char** argv, int i, int def) { return argc > i ? std::atoi(argv[i]) : def; }
+
+std::string row(const std::string& what, std::size_t n, double p50, double p99, const std::string& note = "") {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, "| %s | %zu | %.2f | %.2f | %s |\n", what.c_str(), n, p50, p99, note.c_str());
+  return buf;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  const int nCalls = arg(argc, argv, 1, 300);
+  const int nIssues = arg(argc, argv, 2, 300);
+  const int roundSec = arg(argc, argv, 3, 1);
+  const int kPoll = arg(argc, argv, 4, 20);
+  constexpr int kRounds = 3;  // raw / HTTP throughput, interleaved
+  const auto benchStart = Clock::now();
+
+  BenchDir dir;
+  auto opened = store::Store::open(dir.file("queue.db"));
+  if (!opened.ok()) throw std::runtime_error(opened.error().en);
+  auto store = std::move(*opened);
+  server::QueueServer srv(*store, server::ServerOptions{}, server::makeHeaderAuthenticator());
+  const int port = srv.bind("127.0.0.1", 0);
+  if (port <= 0) throw std::runtime_error("bind failed");
+  std::thread serverThread([&] { srv.run(); });
+  const std::string url = "http://127.0.0.1:" + std::to_string(port);
+  {
+    client::ApiClient probe(url, {"probe", core::ActorRole::Kiosk});
+    for (int i = 0; i < 200 && !probe.health().ok(); ++i) std::this_thread::sleep_for(10ms);
+    if (!probe.health().ok()) throw std::runtime_error("server did not come up");
+  }
+
+  // 20 listening clients, started live; half displays, half desks.
+  Arrivals arr;
+  std::vector<std::unique_ptr<client::EventStream>> streams;
+  for (int c = 0; c < kClients; ++c) {
+    const bool display = c % 2 == 0;
+    client::Identity id{(display ? "display-" : "desk-") + std::to_string(c),
+                        display ? core::ActorRole::Display : core::ActorRole::Helpdesk};
+    streams.push_back(std::make_unique<client::EventStream>(
+        url, id, -1,
+        client::EventStream::Callbacks{[&arr, c](const api::StreamEvent& e) {
+                                         if (e.kind != "call") return;
+                                         const auto now = Clock::now();
+                                         std::lock_guard l(arr.mu);
+                                         arr.at[c].emplace(e.ticket, now);
+                                         arr.cv.notify_all();
+                                       },
+                                       {}}));
+  }
+  // Online and past the "hello" (live start position known).
+  for (int i = 0; i < 500; ++i) {
+    bool all = std::all_of(streams.begin(), streams.end(), [](auto& s) { return s->online() && s->lastSeq() >= 0; });
+    if (all) break;
+    std::this_thread::sleep_for(10ms);
+  }
+  for (auto& s : streams)
+    if (!s->online() || s->lastSeq() < 0) throw std::runtime_error("a listening client did not come online");
+  std::fprintf(stderr, "server_bench: %d clients online on %s\n", kClients, url.c_str());
+
+  client::ApiClient kiosk(url, {"kiosk-1", core::ActorRole::Kiosk});
+  client::ApiClient desk(url, {"desk-1", core::ActorRole::Helpdesk});
+  int visitNo = 0;
+
+  // 2. Issue latency over HTTP (these tickets also feed the calls below).
+  std::vector<double> issueMs;
+  for (int i = 0; i < nIssues; ++i) {
+    const auto t0 = Clock::now();
+    auto t = kiosk.issueTicket(visit(visitNo++));
+    const auto t1 = Clock::now();
+    if (!t.ok()) throw std::runtime_error("issueTicket: " + t.error().en);
+    issueMs.push_back(ms(t1 - t0));
+  }
+  std::fprintf(stderr, "server_bench: issue latency done\n");
+
+  // 3. Sustained issues/s (2 HTTP client threads) vs raw durable commits,
+  //    interleaved round by round so both see the same disk weather.
+  RawSqlite raw(dir.file("raw.db"));
+  std::int64_t rawN = 0, httpN = 0;
+  double rawSec = 0, httpSec = 0;
+  for (int r = 0; r < kRounds; ++r) {
+    auto a = Clock::now();
+    rawN += raw.run(std::chrono::seconds(roundSec));
+    rawSec += std::chrono::duration<double>(Clock::now() - a).count();
+
+    std::atomic<std::int64_t> done{0};
+    std::atomic<bool> failed{false};
+    a = Clock::now();
+    const auto end = a + std::chrono::seconds(roundSec);
+    std::vector<std::thread> workers;
+    for (int w = 0; w < 2; ++w)
+      workers.emplace_back([&, w] {
+        client::ApiClient k(url, {"kiosk-" + std::to_string(w + 2), core::ActorRole::Kiosk});
+        int i = w;
+        while (Clock::now() < end) {
+          if (!k.issueTicket(visit(i += 2)).ok()) {
+            failed = true;
+            return;
+          }
+          ++done;
+        }
+      });
+    for (auto& t : workers) t.join();
+    httpSec += std::chrono::duration<double>(Clock::now() - a).count();
+    if (failed) throw std::runtime_error("issueTicket failed during the throughput run");
+    httpN += done;
+  }
+  const double rawRate = rawN / rawSec, httpRate = httpN / httpSec;
+  std::fprintf(stderr, "server_bench: throughput done (%lld tickets over HTTP)\n", static_cast<long long>(httpN));
+  // Enough waiting for every call below.
+  while (httpN + nIssues < nCalls + kPoll + 1) {
+    if (!kiosk.issueTicket(visit(visitNo++)).ok()) throw std::runtime_error("issueTicket (fill)");
+    ++httpN;
+  }
+
+  // 1. Call next -> event at every client.
+  std::vector<double> perClientRet, slowestRet, perClientSent, slowestSent;
+  std::vector<Clock::time_point> got;
+  std::mt19937 rng(20260310);
+  for (int i = 0; i < nCalls; ++i) {
+    const auto sent = Clock::now();
+    auto c = desk.callNext("helpdesk", "Loket 1");
+    const auto ret = Clock::now();
+    if (!c.ok() || !c->has_value()) throw std::runtime_error(c.ok() ? "queue empty" : "callNext: " + c.error().en);
+    if (!arr.waitAll((*c)->ticket, got, 5s)) throw std::runtime_error("call event missed by a client");
+    auto slowest = *std::max_element(got.begin(), got.end());
+    for (auto t : got) {
+      perClientRet.push_back(ms(t - ret));
+      perClientSent.push_back(ms(t - sent));
+    }
+    slowestRet.push_back(ms(slowest - ret));
+    slowestSent.push_back(ms(slowest - sent));
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(1, 5)(rng)));
+  }
+  std::fprintf(stderr, "server_bench: push latency done\n");
+
+  // 4. A display polling GET /api/board every 2 s, calls at random phase.
+  std::mutex pmu;
+  std::condition_variable pcv;
+  std::string target;
+  std::optional<Clock::time_point> noticed;
+  std::atomic<bool> pollStop{false};
+  std::atomic<int> pollErrors{0};
+  std::thread poller([&] {
+    client::ApiClient d(url, {"display-poll", core::ActorRole::Display});
+    auto next = Clock::now();
+    while (!pollStop) {
+      auto b = d.board();
+      const auto now = Clock::now();
+      if (!b.ok()) {
+        ++pollErrors;
+      } else {
+        std::lock_guard l(pmu);
+        if (!target.empty() && !noticed) {
+          bool seen = false;
+          for (auto& cc : b->current) seen = seen || cc.ticket == target;
+          for (auto& cc : b->recent) seen = seen || cc.ticket == target;
+          if (seen) {
+            noticed = now;
+            pcv.notify_all();
+          }
+        }
+      }
+      next += kPollEvery;
+      while (!pollStop && Clock::now() < next) std::this_thread::sleep_for(10ms);
+    }
+  });
+  std::vector<double> pollMs, pushSlowestK;
+  for (int i = 0; i < kPoll; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::uniform_int_distribution<int>(0, 2000)(rng)));
+    auto c = desk.callNext("helpdesk", "Loket 1");
+    const auto ret = Clock::now();
+    if (!c.ok() || !c->has_value()) throw std::runtime_error(c.ok() ? "queue empty" : "callNext: " + c.error().en);
+    {
+      std::lock_guard l(pmu);
+      target = (*c)->ticket;
+      noticed.reset();
+    }
+    if (arr.waitAll((*c)->ticket, got, 5s))
+      pushSlowestK.push_back(ms(*std::max_element(got.begin(), got.end()) - ret));
+    std::unique_lock l(pmu);
+    if (!pcv.wait_for(l, 6s, [&] { return noticed.has_value(); }))
+      throw std::runtime_error("the polling display never saw " + target);
+    pollMs.push_back(ms(*noticed - ret));
+    target.clear();
+  }
+  pollStop = true;
+  poller.join();
+  std::fprintf(stderr, "server_bench: poll latency done\n");
+
+  for (auto& s : streams) s->stop();
+  streams.clear();
+  srv.stop();
+  serverThread.join();
+
+  // Report.
+  const double pushP50 = pct(perClientRet, 50), pushP99 = pct(perClientRet, 99);
+  const double pollP50 = pct(pollMs, 50), pollP99 = pct(pollMs, 99);
+  std::string out;
+  out += "| measurement | samples | p50 ms | p99 ms | note |\n|---|---:|---:|---:|---|\n";
+  out += row("call-next returned -> call event, per client (push, 20 clients)", perClientRet.size(), pushP50, pushP99,
+             "negative: event beat the HTTP response");
+  out += row("call-next returned -> call event at the slowest of 20 clients", slowestRet.size(), pct(slowestRet, 50),
+             pct(slowestRet, 99), "max over the 20 per call");
+  out += row("call-next sent -> call event, per client", perClientSent.size(), pct(perClientSent, 50),
+             pct(perClientSent, 99), "includes the call's own round trip");
+  out += row("call-next sent -> call event at the slowest client", slowestSent.size(), pct(slowestSent, 50),
+             pct(slowestSent, 99), "");
+  out += row("ticket issue over HTTP (ApiClient::issueTicket)", issueMs.size(), pct(issueMs, 50), pct(issueMs, 99),
+             "sequential, one client");
+  out += row("call-next returned -> seen by a display polling /api/board every 2 s", pollMs.size(), pollP50, pollP99,
+             "random phase; push slowest-of-20 on these calls: p50 " +
+                 std::to_string(pct(pushSlowestK, 50)).substr(0, 5) + " ms");
+  char buf[1024];
+  std::snprintf(buf, sizeof buf,
+                "\n| throughput (same disk, %d interleaved rounds of %d s each) | per second | ratio to raw |\n"
+                "|---|---:|---:|\n"
+                "| raw SQLite durable commit (1 row/txn, WAL, synchronous=FULL) | %.0f | 1.00 |\n"
+                "| ticket issues over HTTP, 2 client threads, 20 listeners | %.0f | %.2f |\n",
+                kRounds, roundSec, rawRate, httpRate, httpRate / rawRate);
+  out += buf;
+  std::snprintf(buf, sizeof buf,
+                "\n| poll (2 s) vs push, per-client call-to-display | p50 | p99 |\n|---|---:|---:|\n"
+                "| poll ms | %.1f | %.1f |\n| push ms | %.2f | %.2f |\n| ratio poll/push | %.0fx | %.0fx |\n",
+                pollP50, pollP99, pushP50, pushP99, pollP50 / pushP50, pollP99 / pushP99);
+  out += buf;
+  std::snprintf(buf, sizeof buf, "\n- poll errors: %d; whole bench %.1f s\n", pollErrors.load(),
+                std::chrono::duration<double>(Clock::now() - benchStart).count());
+  out += buf;
+  std::fputs(out.c_str(), stdout);
+  return 0;
+} catch (const std::exception& e) {
+  std::fprintf(stderr, "server_bench: %s\n", e.what());
+  return 1;
+}
