@@ -35,7 +35,8 @@ bench: deps
 soak: deps
 	cmake --preset default >/dev/null
 	cmake --build build/default -j $(JOBS)
-	LPSE_CRASH_ROUNDS=2000 LPSE_CONCURRENCY_TICKETS=20000 scripts/run-tests build/default -L slow
+	LPSE_CRASH_ROUNDS=2000 LPSE_CONCURRENCY_TICKETS=20000 LPSE_RESTART_ROUNDS=200 LPSE_RESTART_OPERATIONS=3000 \
+	  scripts/run-tests build/default -L slow
 
 # libFuzzer (clang), FUZZ_SECONDS (default 300) per target; see scripts/run-fuzz.
 fuzz: deps
