@@ -26,7 +26,7 @@ test: deps
 	cmake --build build/asan -j $(JOBS)
 	scripts/run-tests build/asan
 
-BENCH_TARGETS := store_bench print_bench
+BENCH_TARGETS := store_bench print_bench server_bench
 bench: deps
 	cmake --preset release >/dev/null
 	cmake --build build/release -j $(JOBS) --target $(BENCH_TARGETS)

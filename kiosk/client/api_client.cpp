@@ -20,6 +20,7 @@ ApiClient::ApiClient(std::string baseUrl, Identity identity)
   m_http->set_read_timeout(5, 0);
   m_http->set_write_timeout(5, 0);
   m_http->set_keep_alive(true);
+  m_http->set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall per request
   m_http->set_default_headers({{"X-Lpse-Device", m_identity.device},
                                {"X-Lpse-Role", std::string(core::toString(m_identity.role))}});
 }

@@ -34,6 +34,7 @@ void EventStream::run() {
   while (!m_stopping) {
     httplib::Client http(m_baseUrl);
     http.set_connection_timeout(1, 0);
+    http.set_tcp_nodelay(true);
     // The server pings every 10 s; silence longer than this means it is gone.
     http.set_read_timeout(15, 0);
     {

@@ -42,6 +42,9 @@ QueueServer::QueueServer(store::Store& store, ServerOptions options, std::unique
   m_http->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   m_http->set_payload_max_length(m_options.maxBodyBytes);
   m_http->set_read_timeout(10, 0);
+  // Small JSON answers and SSE frames must leave at once: with Nagle on,
+  // each waits for the peer's delayed ACK (40 ms on Linux).
+  m_http->set_tcp_nodelay(true);
   m_http->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     sendError(res, 500, "internal", "Terjadi kesalahan di server.", "The server hit an internal error.");
   });
