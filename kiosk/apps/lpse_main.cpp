@@ -71,6 +71,41 @@ int printerTest(const lpse::config::Config& cfg, const std::string& usb, const s
   return 0;
 }
 
+// `lpse doctor`: one line per check, "ok" or what is wrong; exit 1 if any
+// check failed. Meant for the LPSE IT person after an install or a change.
+int runDoctor(const lpse::config::Config& cfg) {
+  int failed = 0;
+  auto line = [&](const char* what, bool ok, const std::string& detail) {
+    std::printf("%-9s %-4s %s\n", what, ok ? "ok" : "FAIL", detail.c_str());
+    if (!ok) ++failed;
+  };
+  line("config", true, cfg.sourcePath + " (office \"" + cfg.office.name + "\")");
+  {
+    auto store = lpse::store::Store::open(cfg.server.database, storeOptions(cfg));
+    if (!store) {
+      line("database", false, store.error().en);
+    } else {
+      auto chain = (*store)->verifyChain();
+      line("database", chain.ok(),
+           chain.ok() ? cfg.server.database + ": " + std::to_string((*store)->lastSeq()) + " events, chain intact"
+                      : chain.error().en);
+    }
+  }
+  lpse::client::ApiClient client(cfg.serverUrl, {"doctor", lpse::core::ActorRole::Supervisor});
+  auto health = client.health();
+  line("server", health.ok(), health.ok() ? cfg.serverUrl + " answers" : health.error().en);
+  std::string chosen;
+  auto printer = lpse::apps::openPrinter(cfg.printer, chosen);
+  if (!printer) {
+    line("printer", false, printer.error().en);
+  } else {
+    auto st = (*printer)->status();
+    line("printer", st.canPrint(), chosen + ": " + std::string(lpse::printer::toString(st.state)) +
+                                       (st.detail.empty() ? "" : " - " + st.detail));
+  }
+  return failed ? 1 : 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -85,6 +120,7 @@ int main(int argc, char** argv) {
   auto* verify = db->add_subcommand("verify", "Check the event log's hash chain");
   auto* rebuild = db->add_subcommand("rebuild", "Rebuild the case projection from the event log");
   auto* board = app.add_subcommand("board", "Print the public board of a running server as JSON");
+  auto* doctor = app.add_subcommand("doctor", "Check the config, the database, the server and the printer");
   auto* ptest = app.add_subcommand("printer-test", "List printers, ask a printer's status, print a test ticket");
   std::string usb, tcp, file, virt;
   bool list = false, statusOnly = false;
@@ -101,6 +137,7 @@ int main(int argc, char** argv) {
   if (!database.empty()) cfg->server.database = database;
 
   if (ptest->parsed()) return printerTest(*cfg, usb, tcp, file, virt, list, statusOnly);
+  if (doctor->parsed()) return runDoctor(*cfg);
 
   if (board->parsed()) {
     lpse::client::ApiClient client(cfg->serverUrl, {"cli", lpse::core::ActorRole::Supervisor});

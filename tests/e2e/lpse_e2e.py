@@ -33,6 +33,8 @@ def write_config(source, tmp, port):
     text = text.replace('port = 8420', f'port = {port}')
     text = text.replace('database = "var/lpse.db"', f'database = "{tmp}/lpse.db"')
     text = text.replace('output_dir = "var/tickets"', f'output_dir = "{tmp}/tickets"')
+    # The virtual printer, even on a machine with a USB printer plugged in.
+    text = text.replace('kind = "auto"', 'kind = "virtual"')
     # A still display: the running text would keep the renderer busy.
     text = text.replace('running_text = "', 'running_text = "" # "')
     path = os.path.join(tmp, "lpse.toml")

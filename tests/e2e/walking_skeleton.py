@@ -80,6 +80,11 @@ def main():
         verify = subprocess.run([os.path.join(args.bin, "lpse"), "--config", cfg, "db", "verify"],
                                 capture_output=True, text=True)
         assert verify.returncode == 0, verify.stderr
+        # lpse doctor sees the same healthy system (config, db, server, printer).
+        doctor = subprocess.run([os.path.join(args.bin, "lpse"), "--config", cfg, "doctor"],
+                                capture_output=True, text=True)
+        assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+        assert doctor.stdout.count(" ok ") == 4, doctor.stdout
         for w in windows:
             assert w.alive(), f"{w.name} exited"
         print("e2e walking skeleton: ok")
