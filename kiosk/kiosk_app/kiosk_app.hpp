@@ -11,6 +11,7 @@
 #include "kiosk/config/config.hpp"
 #include "kiosk/kiosk_app/kiosk_model.hpp"
 #include "kiosk/ui/strings.hpp"
+#include "kiosk/ui/touch_keyboard.hpp"
 #include "kiosk/ui/window_app.hpp"
 
 namespace lpse::kiosk {
@@ -46,6 +47,12 @@ class KioskApp : public ui::Screen {
   std::unique_ptr<printer::PrintSpooler> m_spooler;
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
+
+  // Screen state, not visit data: which guest-book field the on-screen
+  // keyboard edits ("" = keyboard closed), and whether to scroll it into view.
+  std::string m_editing;
+  bool m_scrollToEditing = false;
+  ui::TouchKeyboard m_keyboard;
 };
 
 }  // namespace lpse::kiosk

@@ -2,6 +2,9 @@
 // owns data or waits on anything.
 #include <imgui.h>
 
+#include <algorithm>
+#include <cfloat>
+
 
 #include "kiosk/kiosk_app/kiosk_app.hpp"
 #include "kiosk/client/clock.hpp"
@@ -20,6 +23,26 @@ ui::ButtonStyle selectedStyle(bool selected) {
   return selected ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary;
 }
 
+// The on-screen keyboard that suits each guest-book field.
+ui::KeyboardLayout layoutFor(const std::string& field) {
+  if (field == "nip") return ui::KeyboardLayout::Digits;
+  if (field == "phone") return ui::KeyboardLayout::Phone;
+  if (field == "email") return ui::KeyboardLayout::Email;
+  return ui::KeyboardLayout::Text;
+}
+
+const std::string& fieldValue(const core::Visit& v, const std::string& field) {
+  if (field == "nip") return v.nip;
+  if (field == "agency") return v.agency;
+  if (field == "phone") return v.phone;
+  if (field == "email") return v.email;
+  if (field == "purpose") return v.purpose;
+  return v.name;
+}
+
+// The same byte limit as typing into the field.
+constexpr std::size_t kFieldMaxBytes = 200;
+
 std::string errorText(const std::optional<core::Error>& e, const std::string& lang) {
   return e ? e->message(lang) : std::string();
 }
@@ -27,6 +50,9 @@ std::string errorText(const std::optional<core::Error>& e, const std::string& la
 }  // namespace
 
 void KioskApp::drawTopBar(ui::Frame& f) {
+  // Drawn on every screen: off the form (cancel, idle wipe, ticket) the
+  // keyboard is closed, so the next visitor starts without it.
+  if (m_model.step() != Step::Form) m_editing.clear();
   const float pad = ImGui::GetStyle().WindowPadding.x;
   ImGui::PushFont(ui::fonts().large);
   ImGui::TextUnformatted(m_cfg.office.name.c_str());
@@ -79,7 +105,17 @@ void KioskApp::drawForm(ui::Frame& f) {
   const std::string& lang = m_model.language();
   const int left = m_model.idleSecondsLeft(wallClockMs());
   const float footerH = 130;
-  ImGui::BeginChild("form_scroll", {0, f.size.y - ImGui::GetCursorPosY() - footerH}, false);
+  // Someone typing on a physical keyboard (or a keyboard-like scanner) does
+  // not need the on-screen one: it steps aside, the typed text goes on.
+  if (!m_editing.empty() && !ImGui::GetIO().InputQueueCharacters.empty()) m_editing.clear();
+  const bool keyboardOpen = !m_editing.empty();
+  // The keyboard takes the bottom of the screen; the form above it shrinks
+  // (the field being edited is scrolled into it) and the footer waits for
+  // "Selesai", so cancel is never a key's neighbour.
+  const float keyboardH = std::clamp(f.size.y * 0.45f, 480.0f, 560.0f);
+  const float idleLineH = ui::fonts().small ? ui::fonts().small->FontSize + ImGui::GetStyle().ItemSpacing.y : 32;
+  const float bottomH = keyboardOpen ? keyboardH + idleLineH + ImGui::GetStyle().ItemSpacing.y : footerH;
+  ImGui::BeginChild("form_scroll", {0, f.size.y - ImGui::GetCursorPosY() - bottomH}, false);
 
   ui::bigText("form_title", tr("kiosk.form_title"), {.font = ui::fonts().large});
   ui::bigText("service_title", tr("kiosk.choose_service"), {.color = ui::colors::kTextDim});
@@ -107,8 +143,38 @@ void KioskApp::drawForm(ui::Frame& f) {
     std::string err = errorText(m_model.fieldError(name), lang);
     std::string label = tr(std::string("kiosk.field.") + name);
     if (optional) label += " (" + tr("kiosk.form.optional") + ")";
-    if (ui::textField(id, label, v, {.flags = flags, .maxBytes = 200, .error = err.empty() ? nullptr : &err}))
+    if (ui::textField(id, label, v, {.flags = flags, .maxBytes = kFieldMaxBytes, .error = err.empty() ? nullptr : &err}))
       m_model.setField(name, v, wallClockMs());
+    const ui::UiItem* item = ui::UiMap::current().find(id);
+    if (!item) return;
+    const ImVec2 boxMin(item->rect.x, item->rect.y), boxMax(item->rect.x + item->rect.w, item->rect.y + item->rect.h);
+    // A tap (released inside, not a scroll) opens the keyboard for this field.
+    const float slop = ui::kTapSlopPx * (ui::fonts().scale > 0 ? ui::fonts().scale : 1.0f);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop &&
+        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
+        ImGui::IsMouseHoveringRect(boxMin, boxMax)) {
+      if (m_editing != name) m_keyboard.reset();
+      m_editing = name;
+      m_scrollToEditing = true;
+    }
+    if (m_editing != name) return;
+    // The field being edited: outlined, with a caret after the text when the
+    // keyboard (not ImGui's own text cursor) is typing into it.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRect(boxMin, boxMax, ImGui::GetColorU32(ui::colors::kAccent), ImGui::GetStyle().FrameRounding, 0, 4.0f);
+    if (!item->focused && ui::fonts().body) {
+      ImFont* font = ui::fonts().body;
+      const float x = boxMin.x + ImGui::GetStyle().FramePadding.x +
+                      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, v.c_str()).x + 2.0f;
+      const float cy = (boxMin.y + boxMax.y) * 0.5f;
+      if (x < boxMax.x)
+        dl->AddLine({x, cy - font->FontSize * 0.55f}, {x, cy + font->FontSize * 0.55f},
+                    ImGui::GetColorU32(ui::colors::kAccent), 3.0f);
+    }
+    if (m_scrollToEditing) {
+      ImGui::SetScrollHereY(0.5f);
+      m_scrollToEditing = false;
+    }
   };
   field("name", "field_name", m_model.draft().name, 0, false);
   field("nip", "field_nip", m_model.draft().nip, ImGuiInputTextFlags_CharsDecimal, true);
@@ -137,7 +203,22 @@ void KioskApp::drawForm(ui::Frame& f) {
   ui::dragToScroll();
   ImGui::EndChild();
 
-  // Footer: always visible, never scrolled away.
+  if (keyboardOpen) {
+    ui::bigText("idle", m_strings.tr("kiosk.form.idle_countdown", {{"s", std::to_string(left)}}),
+                {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Right, .wrap = false});
+    m_keyboard.setLabels({.done = tr("kiosk.keyboard.done"),
+                          .space = tr("kiosk.keyboard.space"),
+                          .shift = tr("kiosk.keyboard.shift"),
+                          .backspace = tr("kiosk.keyboard.backspace")});
+    // Edits go through the model exactly like typed text (validation as you type).
+    std::string v = fieldValue(m_model.draft(), m_editing);
+    if (m_keyboard.draw("keyboard", v, layoutFor(m_editing), kFieldMaxBytes, keyboardH))
+      m_model.setField(m_editing, v, wallClockMs());
+    if (m_keyboard.done()) m_editing.clear();
+    return;
+  }
+
+  // Footer: always visible (except under the keyboard), never scrolled away.
   if (m_model.printerProblem())
     ui::bigText("printer_notice", tr("kiosk.form.printer_problem"), {.color = ui::colors::kWarn});
   if (m_model.submitError())
