@@ -48,11 +48,11 @@ def main():
             kiosk.click("start")
             kiosk.click("role_ppk")
             kiosk.type_into("field_name", "Siti Nur'aini, S.Kom.")
-            kiosk.type_into("field_nip", "19850330201012100")  # one digit short: shows the message
+            kiosk.type_into("field_nip", "198503302010121002")
             kiosk.type_into("field_agency", "Dinas Pekerjaan Umum")
             shoot(kiosk, os.path.join(args.out, f"kiosk-form-{lang}.png"), 1920, 1080)
-            kiosk.type_into("field_nip", "2")
             kiosk.type_into("field_phone", "081234567890")
+
             kiosk.click("doc_sk_penunjukan")
             kiosk.click("consent")
             kiosk.click("take_number")
@@ -84,7 +84,10 @@ def main():
             w.stop()
         server.terminate()
         server.wait(10)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if sys.exc_info()[0] is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            print("kept", tmp)
 
 
 if __name__ == "__main__":
