@@ -110,11 +110,17 @@ class Window:
         """Drag the form until the widget is on screen, as a visitor would."""
         wait_until(f"{self.name}:{item_id} exists", lambda: self.any_item(item_id))
         win = self.ui()["window"]
+        # Items of the scrolling form count as reachable only when wholly
+        # between the top bar and the footer: a partly clipped field is
+        # "visible", but its centre may lie under the top bar.
+        in_form = item_id.startswith(("field_", "doc_", "role_", "service_", "consent"))
         for _ in range(20):
             it = self.any_item(item_id)
-            if it and it.get("visible", True):
+            r = it["rect"] if it else None
+            whole = not in_form or (r["y"] >= 200 and r["y"] + r["h"] <= win["h"] - 110)
+            if it and it.get("visible", True) and whole:
                 return
-            below = it["rect"]["y"] > win["h"] / 2
+            below = r["y"] > win["h"] / 2
             cx, cy = win["x"] + win["w"] // 2, win["y"] + win["h"] // 2
             self.drag(cx, cy + (150 if below else -150), -300 if below else 300)
         raise AssertionError(f"could not scroll {item_id} into view")

@@ -48,9 +48,13 @@ def main():
             kiosk.click("start")
             kiosk.click("role_ppk")
             kiosk.type_into("field_name", "Siti Nur'aini, S.Kom.")
-            kiosk.type_into("field_nip", "198503302010121002")
+            kiosk.type_into("field_nip", "19850330201012100")  # one digit short: shows the message
             kiosk.type_into("field_agency", "Dinas Pekerjaan Umum")
             shoot(kiosk, os.path.join(args.out, f"kiosk-form-{lang}.png"), 1920, 1080)
+            kiosk.click("field_nip")  # a tap opens the on-screen number pad
+            kiosk.click("key_2")      # the 18th digit, by touch
+            shoot(kiosk, os.path.join(args.out, f"kiosk-keyboard-{lang}.png"), 1920, 1080)
+            kiosk.click("key_done")
             kiosk.type_into("field_phone", "081234567890")
 
             kiosk.click("doc_sk_penunjukan")
