@@ -114,7 +114,18 @@ void KioskApp::drawForm(ui::Frame& f) {
   // "Selesai", so cancel is never a key's neighbour.
   const float keyboardH = std::clamp(f.size.y * 0.45f, 480.0f, 560.0f);
   const float idleLineH = ui::fonts().small ? ui::fonts().small->FontSize + ImGui::GetStyle().ItemSpacing.y : 32;
-  const float bottomH = keyboardOpen ? keyboardH + idleLineH + ImGui::GetStyle().ItemSpacing.y : footerH;
+  // The footer grows with its notices (printer problem, refusal) so the
+  // take-number button never slides off the screen.
+  auto noticeH = [&](const std::string& text) {
+    ImFont* font = ui::fonts().body ? ui::fonts().body : ImGui::GetFont();
+    const float wrapW = f.size.x - 2 * ImGui::GetStyle().WindowPadding.x;
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapW, text.c_str()).y + ImGui::GetStyle().ItemSpacing.y;
+  };
+  float notices = 0;
+  if (m_model.printerProblem()) notices += noticeH(tr("kiosk.form.printer_problem"));
+  if (m_model.submitError()) notices += noticeH(m_model.submitError()->message(lang));
+  const float bottomH =
+      keyboardOpen ? keyboardH + idleLineH + ImGui::GetStyle().ItemSpacing.y : footerH + notices;
   ImGui::BeginChild("form_scroll", {0, f.size.y - ImGui::GetCursorPosY() - bottomH}, false);
 
   ui::bigText("form_title", tr("kiosk.form_title"), {.font = ui::fonts().large});
@@ -257,6 +268,17 @@ void KioskApp::drawTicket(ui::Frame& f) {
     case PrintState::Failed:
       // The number is on screen and recorded; the visitor is not left without it.
       ui::bigText("print_state", tr("kiosk.print_failed"), {.color = ui::colors::kDanger, .align = ui::Align::Center});
+      if (!m_model.printDetail().empty())
+        ui::bigText("print_detail", m_model.printDetail(),
+                    {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
+      {
+        // The same ticket again, once the paper is in or the cable is back.
+        const float w = 400;
+        ImGui::SetCursorPosX((f.size.x - w) / 2);
+        if (ui::bigButton("reprint", tr("kiosk.ticket.reprint"), {w, 0}, ui::ButtonStyle::Primary,
+                          m_model.printer().canPrint))
+          print(t);
+      }
       break;
     case PrintState::None:
       break;
