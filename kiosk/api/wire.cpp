@@ -256,6 +256,28 @@ core::Result<core::Board> boardFromJson(const json& j) {
   return b;
 }
 
+json toJson(const core::DeviceStatus& d) {
+  return {{"device", d.device}, {"part", d.part}, {"ok", d.ok}, {"state", d.state}, {"detail", d.detail},
+          {"at_ms", d.atMs}};
+}
+
+core::Result<core::DeviceStatus> deviceStatusFromJson(const json& j) {
+  Reader r(j, {"device", "part", "ok", "state", "detail", "at_ms"});
+  core::DeviceStatus d;
+  d.device = r.str("device");
+  d.part = r.str("part", true);
+  d.ok = r.boolean("ok");
+  d.state = r.str("state");
+  d.detail = r.str("detail");
+  d.atMs = r.i64("at_ms");
+  if (r.error()) return *r.error();
+  if (d.part != "printer" && d.part != "camera")
+    return badValue("part");
+  if (d.state.size() > 40 || d.detail.size() > 300)
+    return makeError("too_long", "Keterangan perangkat terlalu panjang.", "The device report is too long.", "detail");
+  return d;
+}
+
 json toJson(const core::ActionInput& in) {
   return {{"missing", documentsJson(in.missing)}, {"basis", in.basis}, {"reason", in.reason}, {"counter", in.counter}};
 }

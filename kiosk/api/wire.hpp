@@ -26,6 +26,9 @@ core::Result<core::IssuedTicket> issuedFromJson(const json&);
 json toJson(const core::Board&);
 core::Result<core::Board> boardFromJson(const json&);
 
+json toJson(const core::DeviceStatus&);
+core::Result<core::DeviceStatus> deviceStatusFromJson(const json&);
+
 json toJson(const core::ActionInput&);
 // Body of POST /api/cases/{id}/actions: {"action": "...", ...ActionInput}.
 core::Result<std::pair<core::Action, core::ActionInput>> actionFromJson(const json&);

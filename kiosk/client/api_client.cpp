@@ -122,6 +122,28 @@ core::Result<core::Board> ApiClient::board() {
   return decode<core::Board>(request("GET", "/api/board", ""), [](const json& j) { return api::boardFromJson(j); });
 }
 
+core::Status ApiClient::reportDevice(const core::DeviceStatus& d) {
+  json b = api::toJson(d);
+  b.erase("device");  // the server knows who is asking
+  b.erase("at_ms");
+  auto r = request("POST", "/api/devices/status", b.dump());
+  if (!r) return r.error();
+  return core::Ok{};
+}
+
+core::Result<std::vector<core::DeviceStatus>> ApiClient::devices() {
+  using Out = core::Result<std::vector<core::DeviceStatus>>;
+  return decode<std::vector<core::DeviceStatus>>(request("GET", "/api/devices", ""), [](const json& j) -> Out {
+    std::vector<core::DeviceStatus> out;
+    for (const auto& e : j.value("devices", json::array())) {
+      auto d = api::deviceStatusFromJson(e);
+      if (!d) return d.error();
+      out.push_back(*d);
+    }
+    return out;
+  });
+}
+
 core::Status ApiClient::health() {
   auto r = request("GET", "/api/health", "");
   if (!r) return r.error();

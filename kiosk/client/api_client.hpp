@@ -46,6 +46,8 @@ class ApiClient {
   core::Result<std::vector<core::CaseRecord>> openCases();
   core::Result<TicketStatus> ticketStatus(const std::string& token);
   core::Result<core::Board> board();
+  core::Status reportDevice(const core::DeviceStatus& d);
+  core::Result<std::vector<core::DeviceStatus>> devices();
   core::Status health();
 
   const std::string& baseUrl() const { return m_baseUrl; }

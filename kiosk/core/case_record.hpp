@@ -54,4 +54,14 @@ struct Board {
   std::int64_t seq = 0;  // last event included
 };
 
+// What a device last reported about itself (a kiosk's printer), for staff.
+struct DeviceStatus {
+  std::string device;  // "kiosk-1"
+  std::string part;    // "printer"
+  bool ok = true;
+  std::string state;   // "paper_out", ...
+  std::string detail;  // the device's sentence, Indonesian
+  std::int64_t atMs = 0;
+};
+
 }  // namespace lpse::core

@@ -31,9 +31,11 @@ DeskApp::~DeskApp() { m_stream.reset(); }
 void DeskApp::refresh() {
   m_worker.post([this] {
     auto b = m_api.board();
-    m_worker.toUi([this, b] {
+    auto devices = m_api.devices();
+    m_worker.toUi([this, b, devices] {
       m_boardLoaded = true;
       if (b) m_model.setBoard(*b);
+      if (devices) m_model.setDevices(*devices);
     });
   });
   m_worker.toUi([this] {

@@ -19,6 +19,13 @@ int DeskModel::waitingInMyQueue() const {
   return n;
 }
 
+std::vector<core::DeviceStatus> DeskModel::alerts() const {
+  std::vector<core::DeviceStatus> out;
+  for (const auto& d : m_devices)
+    if (!d.ok) out.push_back(d);
+  return out;
+}
+
 std::optional<StepTimer> DeskModel::timer(std::int64_t nowMs) const {
   if (!m_current) return std::nullopt;
   auto step = core::stepInProgress(m_current->kase.state, m_current->kase.channel);

@@ -39,6 +39,9 @@ class DeskModel {
   void setBusy(bool busy) { m_busy = busy; }
   void setMessage(std::string m, bool isError) { m_message = std::move(m); m_messageIsError = isError; }
   void setQueueEmpty(bool empty) { m_queueEmpty = empty; }
+  void setDevices(std::vector<core::DeviceStatus> d) { m_devices = std::move(d); }
+  // Devices that need a person now (a kiosk printer out of paper...).
+  std::vector<core::DeviceStatus> alerts() const;
 
   const std::optional<client::CaseDetail>& current() const { return m_current; }
   const core::Board& board() const { return m_board; }
@@ -64,6 +67,7 @@ class DeskModel {
   bool m_queueEmpty = false;
   std::string m_message;
   bool m_messageIsError = false;
+  std::vector<core::DeviceStatus> m_devices;
 };
 
 }  // namespace lpse::desk

@@ -33,6 +33,11 @@ void DeskApp::draw(ui::Frame& f) {
   ui::bigText("waiting", m_strings.tr("desk.waiting_count", {{"n", std::to_string(m_model.waitingInMyQueue())}}),
               {.color = ui::colors::kTextDim, .wrap = false});
   ImGui::Separator();
+  for (const auto& a : m_model.alerts()) {
+    const std::string text = m_strings.tr("desk.device_alert", {{"device", a.device}, {"detail", a.detail}});
+    ui::bigText(("alert_" + a.device + "_" + a.part).c_str(), text, {.color = ui::colors::kDanger});
+    ui::UiMap::current().note("device_alert", text);
+  }
 
   if (ui::bigButton("call_next", tr("desk.call_next"), {-1, 110}, ui::ButtonStyle::Primary, m_model.canCallNext()))
     callNext();

@@ -50,7 +50,10 @@ KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<pri
       client::EventStream::Callbacks{
           [this](const api::StreamEvent&) { refreshBoard(); },
           [this](bool online) {
-            m_worker.toUi([this, online] { m_model.setServerOnline(online); });
+            m_worker.toUi([this, online] {
+              m_model.setServerOnline(online);
+              if (online) m_reportedPrinter.clear();  // tell the (restarted) server again
+            });
             if (online) refreshBoard();
           }});
 }
@@ -72,6 +75,20 @@ void KioskApp::refreshBoard() {
       m_model.setWaiting(waiting);
     });
   });
+}
+
+// Staff hear of a printer problem through the server (desks show it); the
+// kiosk tells each change once, and again after reconnecting.
+void KioskApp::reportPrinter(const printer::PrinterStatus& st) {
+  const std::string key(printer::toString(st.state));
+  if (!m_model.serverOnline() || key == m_reportedPrinter) return;
+  m_reportedPrinter = key;
+  core::DeviceStatus d;
+  d.part = "printer";
+  d.ok = st.canPrint();
+  d.state = key;
+  d.detail = st.detail.substr(0, 300);
+  m_worker.post([this, d] { (void)m_api.reportDevice(d); });
 }
 
 void KioskApp::takeNumber() {
@@ -112,7 +129,9 @@ std::string KioskApp::serviceName(const std::string& code) const {
 
 void KioskApp::draw(ui::Frame& frame) {
   m_worker.drain();
-  m_model.setPrinter(printerView(m_spooler->lastStatus()));
+  const auto printerStatus = m_spooler->lastStatus();
+  m_model.setPrinter(printerView(printerStatus));
+  reportPrinter(printerStatus);
   m_model.tick(wallClockMs());
   ui::beginScreen("kiosk");
   drawTopBar(frame);

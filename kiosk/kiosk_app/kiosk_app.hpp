@@ -27,6 +27,7 @@ class KioskApp : public ui::Screen {
  private:
   void refreshBoard();
   void takeNumber();
+  void reportPrinter(const printer::PrinterStatus& st);
   void print(const core::IssuedTicket& t);
   const std::string& tr(std::string_view key) const { return m_strings.tr(key); }
   std::string serviceName(const std::string& code) const;
@@ -47,6 +48,7 @@ class KioskApp : public ui::Screen {
   std::unique_ptr<printer::PrintSpooler> m_spooler;
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
+  std::string m_reportedPrinter;  // printer state last told to the server
 
   // Screen state, not visit data: which guest-book field the on-screen
   // keyboard edits ("" = keyboard closed), and whether to scroll it into view.

@@ -133,6 +133,27 @@ void QueueServer::routeCases() {
                           {"counter", c->counter}});
               }));
 
+  // A kiosk tells the office about its printer (paper out, unplugged): the
+  // report goes into the log, so desks hear of it through the stream.
+  m_http->Post("/api/devices/status", handle({R::Kiosk}, [this](const Request& req, Response& res,
+                                                                 const core::Actor& actor) {
+    auto j = body(req);
+    if (!j) return sendError(res, j.error());
+    auto d = api::deviceStatusFromJson(*j);
+    if (!d) return sendError(res, d.error());
+    d->device = actor.id;
+    auto ok = m_store.recordDeviceStatus(*d, actor, nowMs());
+    if (!ok) return sendError(res, ok.error());
+    sendJson(res, 201, api::toJson(*d));
+  }));
+
+  m_http->Get("/api/devices", handle({R::Helpdesk, R::AdminPpe, R::Supervisor},
+                                     [this](const Request&, Response& res, const core::Actor&) {
+                                       json list = json::array();
+                                       for (const auto& d : m_store.deviceStatuses()) list.push_back(api::toJson(d));
+                                       sendJson(res, 200, {{"devices", list}});
+                                     }));
+
   m_http->Get("/api/board", [this](const Request&, Response& res) {
     sendJson(res, 200, api::toJson(m_store.board(nowMs())));
   });

@@ -54,6 +54,12 @@ class Store {
   core::Result<CaseRecord> act(std::int64_t caseId, core::Action action, const core::ActionInput& input,
                                const Actor& actor, std::int64_t nowMs);
 
+  // A device's report about one of its parts, kept in the log (so staff
+  // consoles hear of it through the stream and it stays on record).
+  core::Status recordDeviceStatus(const core::DeviceStatus& status, const Actor& actor, std::int64_t nowMs);
+  // The latest report of every device part.
+  std::vector<core::DeviceStatus> deviceStatuses();
+
   core::Result<CaseRecord> getCase(std::int64_t caseId);
   core::Result<CaseRecord> findByToken(const std::string& token);
   core::Result<core::Visit> getVisit(std::int64_t visitId);

@@ -2,6 +2,8 @@
 // the integrity checks. Kept apart from the write path in store.cpp.
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/store/database.hpp"
 #include "kiosk/store/projection.hpp"
 #include "kiosk/store/store.hpp"
@@ -53,6 +55,48 @@ Board Store::board(std::int64_t nowMs, int recentLimit) {
   }
   b.seq = event_log::lastSeq(*m_db);
   return b;
+}
+
+core::Status Store::recordDeviceStatus(const core::DeviceStatus& st, const Actor& actor, std::int64_t nowMs) {
+  std::lock_guard lock(m_mutex);
+  try {
+    Transaction tx(*m_db);
+    EventRecord e;
+    e.atMs = nowMs;
+    e.actor = actor.id;
+    e.role = core::toString(actor.role);
+    e.kind = "device_status";
+    e.caseId = 0;
+    e.counter = actor.id;  // public: which device, never who
+    e.payload = nlohmann::json{{"part", st.part}, {"ok", st.ok}, {"state", st.state}, {"detail", st.detail}}.dump();
+    event_log::append(*m_db, e);
+    tx.commit();
+    return core::Ok{};
+  } catch (const std::exception& ex) {
+    return storageError(ex);
+  }
+}
+
+std::vector<core::DeviceStatus> Store::deviceStatuses() {
+  std::lock_guard lock(m_mutex);
+  std::vector<core::DeviceStatus> out;
+  Stmt s(*m_db,
+         "SELECT actor, payload, at_ms FROM events WHERE seq IN"
+         " (SELECT MAX(seq) FROM events WHERE kind='device_status'"
+         "  GROUP BY actor, json_extract(payload, '$.part')) ORDER BY actor");
+  while (s.step()) {
+    const auto p = nlohmann::json::parse(s.text(1), nullptr, false);
+    if (!p.is_object()) continue;
+    core::DeviceStatus d;
+    d.device = s.text(0);
+    d.part = p.value("part", "");
+    d.ok = p.value("ok", true);
+    d.state = p.value("state", "");
+    d.detail = p.value("detail", "");
+    d.atMs = s.i64(2);
+    out.push_back(d);
+  }
+  return out;
 }
 
 std::vector<EventRecord> Store::eventsAfter(std::int64_t seq, int limit) {

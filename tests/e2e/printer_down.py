@@ -30,7 +30,7 @@ def main():
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([os.path.join(args.bin, "lpse-server"), "--config", cfg],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    kiosk = None
+    kiosk = desk = None
     try:
         wait_until("server", lambda: http_json(base + "/api/health"))
         kiosk = Window("kiosk", [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", "1280x1000",
@@ -55,11 +55,17 @@ def main():
         assert "tidak dapat dicetak" in state, state
         assert kiosk.item("reprint") is not None, "no reprint button"
         assert kiosk.alive()
+        # Staff hear of it: the desk console shows the kiosk's printer problem.
+        desk = Window("desk", [os.path.join(args.bin, "lpse-desk"), "--config", cfg, "--size", "1200x700",
+                               "--pos", "1300,0"], os.path.join(tmp, "desk.json"), os.path.join(tmp, "desk.log"))
+        alert = wait_until("desk alert", lambda: desk.note("device_alert"))
+        assert "kiosk-1" in alert and "tidak ditemukan" in alert.lower(), alert
         print("e2e printer down: ok")
         return 0
     finally:
-        if kiosk:
-            kiosk.stop()
+        for w in (kiosk, desk):
+            if w:
+                w.stop()
         server.terminate()
         server.wait(10)
 

@@ -51,3 +51,12 @@ TEST(DeskModel, WaitingCountIsOfItsOwnQueue) {
   EXPECT_EQ(help.waitingInMyQueue(), 5);
   EXPECT_EQ(admin.waitingInMyQueue(), 4);
 }
+
+TEST(DeskModel, OnlyFailingDevicesAreAlerts) {
+  desk::DeskModel m({"L1", core::ActorRole::Helpdesk, {}});
+  core::DeviceStatus ok{"kiosk-1", "printer", true, "ready", "", 1};
+  core::DeviceStatus bad{"kiosk-2", "printer", false, "paper_out", "Kertas habis.", 2};
+  m.setDevices({ok, bad});
+  ASSERT_EQ(m.alerts().size(), 1u);
+  EXPECT_EQ(m.alerts()[0].device, "kiosk-2");
+}

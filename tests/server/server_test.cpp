@@ -219,3 +219,39 @@ TEST_F(ServerFixture, PublicBoardAndStreamCarryNoPersonalData) {
     EXPECT_EQ(streamed.find(secret), std::string::npos) << secret;
   }
 }
+
+TEST_F(ServerFixture, KioskPrinterProblemsReachStaffNotDisplays) {
+  client::ApiClient kiosk(m_url, {"kiosk-1", core::ActorRole::Kiosk});
+  client::ApiClient desk(m_url, {"desk-1", core::ActorRole::Helpdesk});
+  core::DeviceStatus d;
+  d.part = "printer";
+  d.ok = false;
+  d.state = "paper_out";
+  d.detail = "Kertas printer habis.";
+  ASSERT_TRUE(kiosk.reportDevice(d).ok());
+  d.ok = true;
+  d.state = "ready";
+  d.detail = "";
+  auto later = d;
+  auto devices = desk.devices();
+  ASSERT_TRUE(devices.ok()) << devices.error().en;
+  ASSERT_EQ(devices->size(), 1u);
+  EXPECT_EQ((*devices)[0].device, "kiosk-1");
+  EXPECT_FALSE((*devices)[0].ok);
+  EXPECT_EQ((*devices)[0].state, "paper_out");
+  ASSERT_TRUE(kiosk.reportDevice(later).ok());
+  devices = desk.devices();
+  ASSERT_TRUE(devices.ok());
+  ASSERT_EQ(devices->size(), 1u);
+  EXPECT_TRUE((*devices)[0].ok);  // the latest report wins
+  // Only staff read device reports; a display cannot, a desk cannot post one.
+  client::ApiClient display(m_url, {"display-1", core::ActorRole::Display});
+  EXPECT_EQ(display.devices().error().code, "forbidden_role");
+  EXPECT_EQ(desk.reportDevice(d).error().code, "forbidden_role");
+  // A bad report is refused whole.
+  EXPECT_EQ(raw("POST", "/api/devices/status", R"({"part":"toaster"})")->status, 400);
+  // Reports are in the chained log but belong to no case: the projection rebuilds.
+  EXPECT_TRUE(m_store->verifyChain().ok());
+  EXPECT_TRUE(m_store->rebuildProjection().ok());
+  EXPECT_TRUE(m_store->openCases().empty());
+}
