@@ -40,6 +40,7 @@
 #include "kiosk/client/event_stream.hpp"
 #include "kiosk/server/queue_server.hpp"
 #include "kiosk/store/store.hpp"
+#include "tests/bench/bench_support.hpp"
 
 namespace {
 
@@ -50,36 +51,8 @@ using namespace std::chrono_literals;
 constexpr int kClients = 20;
 constexpr auto kPollEvery = 2s;
 
-class BenchDir {
- public:
-  BenchDir() {
-    const char* env = std::getenv("LPSE_BENCH_TMPDIR");
-    std::filesystem::path root = env && *env ? env : LPSE_BIN_DIR;
-    std::string tmpl = (root / "lpse-server-bench-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed in " + root.string());
-    m_path = tmpl;
-  }
-  ~BenchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-  }
-  std::string file(const char* name) const { return (m_path / name).string(); }
-
- private:
-  std::filesystem::path m_path;
-};
-
-core::Visit visit(int i) {
-  core::Visit v;
-  v.service = i % 2 ? "userid" : "reset";
-  v.name = "Budi Santoso";
-  v.role = core::VisitorRole::Ppk;
-  v.agency = "Dinas PUPR Kota Bandung";
-  v.phone = "081234567890";
-  v.documents = {core::Document::RequestForm, core::Document::SkPenunjukan};
-  v.consent = true;
-  return v;
-}
+using bench::BenchDir;
+const auto visit = bench::benchVisit;
 
 double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
 
@@ -91,45 +64,20 @@ double pct(std::vector<double> v, double p) {
   return v[std::clamp<std::size_t>(rank, 1, v.size()) - 1];
 }
 
-void check(int rc, int want, sqlite3* db, const char* what) {
-  if (rc != want) throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
-}
 
 // The baseline, as store_bench's BM_RawDurableCommit: one row per durable
 // transaction (WAL, synchronous=FULL) for `dur`; returns commits done.
 class RawSqlite {
  public:
-  explicit RawSqlite(const std::string& path) {
-    check(sqlite3_open(path.c_str(), &m_db), SQLITE_OK, m_db, "open");
-    check(sqlite3_exec(m_db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                             "CREATE TABLE t(id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, v TEXT NOT NULL)",
-                       nullptr, nullptr, nullptr),
-          SQLITE_OK, m_db, "setup");
-    check(sqlite3_prepare_v2(m_db, "INSERT INTO t(at_ms, v) VALUES(?, 'R-001')", -1, &m_ins, nullptr), SQLITE_OK,
-          m_db, "prepare");
-  }
-  ~RawSqlite() {
-    sqlite3_finalize(m_ins);
-    sqlite3_close(m_db);
-  }
+  explicit RawSqlite(const std::string& path) : m_raw(path) {}
   std::int64_t run(Clock::duration dur) {
     std::int64_t n = 0;
-    const auto end = Clock::now() + dur;
-    while (Clock::now() < end) {
-      check(sqlite3_exec(m_db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK, m_db, "begin");
-      sqlite3_bind_int64(m_ins, 1, ++m_i);
-      check(sqlite3_step(m_ins), SQLITE_DONE, m_db, "insert");
-      sqlite3_reset(m_ins);
-      check(sqlite3_exec(m_db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK, m_db, "commit");
-      ++n;
-    }
+    for (const auto end = Clock::now() + dur; Clock::now() < end; ++n) m_raw.commitOne();
     return n;
   }
 
  private:
-  sqlite3* m_db = nullptr;
-  sqlite3_stmt* m_ins = nullptr;
-  std::int64_t m_i = 0;
+  bench::RawCommitter m_raw;
 };
 
 // Arrival time of each "call" event (by ticket) at each listening client.

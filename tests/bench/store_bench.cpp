@@ -18,41 +18,15 @@
 
 #include "kiosk/core/calendar.hpp"
 #include "kiosk/store/store.hpp"
+#include "tests/bench/bench_support.hpp"
 
 namespace {
 
 using lpse::store::Store;
 
-class BenchDir {
- public:
-  BenchDir() {
-    const char* env = std::getenv("LPSE_BENCH_TMPDIR");
-    std::filesystem::path root = env && *env ? env : LPSE_BIN_DIR;
-    std::string tmpl = (root / "lpse-bench-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed in " + root.string());
-    m_path = tmpl;
-  }
-  ~BenchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(m_path, ec);
-  }
-  std::string file(const char* name) const { return (m_path / name).string(); }
-
- private:
-  std::filesystem::path m_path;
-};
-
-lpse::core::Visit visit(int i) {
-  lpse::core::Visit v;
-  v.service = i % 2 ? "userid" : "reset";
-  v.name = "Budi Santoso";
-  v.role = lpse::core::VisitorRole::Ppk;
-  v.agency = "Dinas PUPR Kota Bandung";
-  v.phone = "081234567890";
-  v.documents = {lpse::core::Document::RequestForm, lpse::core::Document::SkPenunjukan};
-  v.consent = true;
-  return v;
-}
+using lpse::bench::BenchDir;
+using lpse::bench::check;
+const auto visit = lpse::bench::benchVisit;
 
 const lpse::core::Actor kKiosk{"kiosk-1", lpse::core::ActorRole::Kiosk};
 const lpse::core::Actor kDesk{"desk-1", lpse::core::ActorRole::Helpdesk};
@@ -67,32 +41,12 @@ std::unique_ptr<Store> openStore(const std::string& path) {
   return std::move(*s);
 }
 
-void check(int rc, int want, sqlite3* db, const char* what) {
-  if (rc != want) throw std::runtime_error(std::string(what) + ": " + sqlite3_errmsg(db));
-}
 
 // The baseline: what the disk allows for one durable transaction at a time.
 void BM_RawDurableCommit(benchmark::State& state) {
   BenchDir dir;
-  sqlite3* db = nullptr;
-  check(sqlite3_open(dir.file("raw.db").c_str(), &db), SQLITE_OK, db, "open");
-  check(sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;"
-                         "CREATE TABLE t(id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, v TEXT NOT NULL)",
-                     nullptr, nullptr, nullptr),
-        SQLITE_OK, db, "setup");
-  sqlite3_stmt* ins = nullptr;
-  check(sqlite3_prepare_v2(db, "INSERT INTO t(at_ms, v) VALUES(?, 'R-001')", -1, &ins, nullptr), SQLITE_OK, db,
-        "prepare");
-  std::int64_t i = 0;
-  for (auto _ : state) {
-    check(sqlite3_exec(db, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK, db, "begin");
-    sqlite3_bind_int64(ins, 1, ++i);
-    check(sqlite3_step(ins), SQLITE_DONE, db, "insert");
-    sqlite3_reset(ins);
-    check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), SQLITE_OK, db, "commit");
-  }
-  sqlite3_finalize(ins);
-  sqlite3_close(db);
+  lpse::bench::RawCommitter raw(dir.file("raw.db"));
+  for (auto _ : state) raw.commitOne();
   state.SetItemsProcessed(state.iterations());
 }
 BENCHMARK(BM_RawDurableCommit)->Unit(benchmark::kMicrosecond)->UseRealTime();
