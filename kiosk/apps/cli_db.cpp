@@ -34,7 +34,11 @@ int rebuild(store::Store& s) {
 int board(const CliContext& ctx) {
   auto cfg = ctx.config();
   if (!cfg) return fail(cfg.error());
-  client::ApiClient api(cfg->serverUrl, {"cli", core::ActorRole::Supervisor});
+  // The board is what a wall display sees: ask with the display's credential.
+  auto cred = client::readCredentialFile(cfg->display.credentialFile);
+  if (!cred) return fail(cred.error());
+  if (!cfg->server.caCert.empty()) client::trustCertificate(cfg->server.caCert);
+  client::ApiClient api(cfg->serverUrl, *cred);
   auto b = api.board();
   if (!b) return fail(b.error());
   std::printf("%s\n", api::toJson(*b).dump(2).c_str());

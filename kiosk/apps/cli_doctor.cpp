@@ -27,9 +27,22 @@ int runDoctor(const config::Config& cfg) {
                       : chain.error().en);
     }
   }
-  client::ApiClient client(cfg.serverUrl, {"doctor", core::ActorRole::Supervisor});
+  if (!cfg.server.caCert.empty()) client::trustCertificate(cfg.server.caCert);
+  client::ApiClient client(cfg.serverUrl, {});
   auto health = client.health();
   line("server", health.ok(), health.ok() ? cfg.serverUrl + " answers" : health.error().en);
+  // Each device credential on this machine must be one the server accepts.
+  for (const auto& [what, file] : {std::pair{"kiosk", cfg.kiosk.credentialFile}, {"display", cfg.display.credentialFile}}) {
+    auto cred = client::readCredentialFile(file);
+    if (!cred) {
+      line(what, false, cred.error().en);
+      continue;
+    }
+    if (!health.ok()) continue;
+    client.setCredential(*cred);
+    auto me = client.me();
+    line(what, me.ok(), me.ok() ? file + ": accepted as " + me->id : file + ": " + me.error().en);
+  }
   std::string chosen;
   auto printer = openPrinter(cfg.printer, chosen);
   if (!printer) {

@@ -8,6 +8,7 @@
 
 #include "kiosk/config/config.hpp"
 #include "kiosk/server/queue_server.hpp"
+#include "kiosk/store/access_store.hpp"
 #include "kiosk/store/store.hpp"
 
 int main(int argc, char** argv) {
@@ -55,9 +56,28 @@ int main(int argc, char** argv) {
   sigaddset(&set, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
 
+  lpse::store::AccessPolicy policy;
+  policy.sessionMs = static_cast<std::int64_t>(cfg->server.sessionHours) * 3600 * 1000;
+  auto access = lpse::store::AccessStore::open(cfg->server.database, policy);
+  if (!access) {
+    std::fprintf(stderr, "lpse-server: %s\n", access.error().en.c_str());
+    return 1;
+  }
+
   lpse::server::ServerOptions opts;
   opts.officeName = cfg->office.name;
-  lpse::server::QueueServer server(**store, opts, lpse::server::makeHeaderAuthenticator());
+  opts.tlsCert = cfg->server.tlsCert;
+  opts.tlsKey = cfg->server.tlsKey;
+  // One line per request on stdout (journald keeps it); stdio is line-safe.
+  opts.log = [](const std::string& line) {
+    std::printf("%s\n", line.c_str());
+    std::fflush(stdout);
+  };
+  lpse::server::QueueServer server(**store, **access, opts);
+  if (auto ok = server.ready(); !ok) {
+    std::fprintf(stderr, "lpse-server: %s\n", ok.error().en.c_str());
+    return 1;
+  }
   int bound = server.bind(cfg->server.bind, cfg->server.port);
   if (bound < 0) {
     std::fprintf(stderr, "lpse-server: cannot listen on %s:%d (in use?)\n", cfg->server.bind.c_str(),
@@ -70,8 +90,10 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "level=info msg=\"stopping\" signal=%d\n", sig);
     server.stop();
   });
-  std::printf("level=info msg=\"listening\" addr=%s:%d db=%s seq=%lld\n", cfg->server.bind.c_str(), bound,
-              cfg->server.database.c_str(), static_cast<long long>((*store)->lastSeq()));
+  std::printf("level=info msg=\"listening\" addr=%s:%d tls=%s db=%s seq=%lld staff=%zu devices=%zu\n",
+              cfg->server.bind.c_str(), bound, opts.tlsCert.empty() ? "off" : "on", cfg->server.database.c_str(),
+              static_cast<long long>((*store)->lastSeq()), (*access)->listStaff().size(),
+              (*access)->listDevices().size());
   std::fflush(stdout);
   server.run();
   // run() also returns if listening failed; make sure the signal thread ends.

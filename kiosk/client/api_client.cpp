@@ -13,16 +13,24 @@ core::Error offlineError(const std::string& detail) {
                          "The queue server cannot be reached. (" + detail + ")");
 }
 
-ApiClient::ApiClient(std::string baseUrl, Identity identity)
-    : m_baseUrl(std::move(baseUrl)), m_identity(std::move(identity)), m_http(std::make_unique<httplib::Client>(m_baseUrl)) {
+ApiClient::ApiClient(std::string baseUrl, Credential credential)
+    : m_baseUrl(std::move(baseUrl)), m_http(std::make_unique<httplib::Client>(m_baseUrl)) {
   // Short timeouts: a lost server must show within two seconds, not hang.
   m_http->set_connection_timeout(1, 0);
   m_http->set_read_timeout(5, 0);
   m_http->set_write_timeout(5, 0);
   m_http->set_keep_alive(true);
   m_http->set_tcp_nodelay(true);  // no 40 ms Nagle/delayed-ACK stall per request
-  m_http->set_default_headers({{"X-Lpse-Device", m_identity.device},
-                               {"X-Lpse-Role", std::string(core::toString(m_identity.role))}});
+  if (!trustedCertificate().empty()) m_http->set_ca_cert_path(trustedCertificate().c_str());
+  setCredential(std::move(credential));
+}
+
+void ApiClient::setCredential(Credential c) {
+  m_credential = std::move(c);
+  if (m_credential.token.empty())
+    m_http->set_default_headers({});
+  else
+    m_http->set_default_headers({{"Authorization", "Bearer " + m_credential.token}});
 }
 
 ApiClient::~ApiClient() = default;
@@ -142,6 +150,24 @@ core::Result<std::vector<core::DeviceStatus>> ApiClient::devices() {
     }
     return out;
   });
+}
+
+core::Result<api::SessionInfo> ApiClient::login(const std::string& username, const std::string& password) {
+  auto s = decode<api::SessionInfo>(request("POST", "/api/login", api::toJson(api::LoginRequest{username, password}).dump()),
+                                    [](const json& j) { return api::sessionFromJson(j); });
+  if (s) setCredential({s->token});
+  return s;
+}
+
+core::Status ApiClient::logout() {
+  auto r = request("POST", "/api/logout", "{}");
+  setCredential({});
+  if (!r) return r.error();
+  return core::Ok{};
+}
+
+core::Result<api::SessionInfo> ApiClient::me() {
+  return decode<api::SessionInfo>(request("GET", "/api/me", ""), [](const json& j) { return api::sessionFromJson(j); });
 }
 
 core::Status ApiClient::health() {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/api/wire_access.hpp"
+#include "kiosk/client/credential.hpp"
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/visit.hpp"
@@ -16,10 +18,6 @@ class Client;
 
 namespace lpse::client {
 
-struct Identity {
-  std::string device;  // "kiosk-1"
-  core::ActorRole role = core::ActorRole::Kiosk;
-};
 
 struct CaseDetail {
   core::CaseRecord kase;
@@ -35,8 +33,13 @@ struct TicketStatus {
 
 class ApiClient {
  public:
-  ApiClient(std::string baseUrl, Identity identity);
+  ApiClient(std::string baseUrl, Credential credential);
   ~ApiClient();
+
+  // Staff sign-in: on success the client uses the new session from then on.
+  core::Result<api::SessionInfo> login(const std::string& username, const std::string& password);
+  core::Status logout();  // ends the session on the server and forgets it
+  core::Result<api::SessionInfo> me();
 
   core::Result<core::IssuedTicket> issueTicket(const core::Visit& v);
   core::Result<core::CaseRecord> receiveEmail(const core::Visit& v);
@@ -51,13 +54,14 @@ class ApiClient {
   core::Status health();
 
   const std::string& baseUrl() const { return m_baseUrl; }
-  const Identity& identity() const { return m_identity; }
+  const Credential& credential() const { return m_credential; }
+  void setCredential(Credential c);
 
  private:
   core::Result<std::string> request(const char* method, const std::string& path, const std::string& body);
 
   std::string m_baseUrl;
-  Identity m_identity;
+  Credential m_credential;
   std::unique_ptr<httplib::Client> m_http;
 };
 

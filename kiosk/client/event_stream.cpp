@@ -9,8 +9,8 @@
 
 namespace lpse::client {
 
-EventStream::EventStream(std::string baseUrl, Identity identity, std::int64_t afterSeq, Callbacks callbacks)
-    : m_baseUrl(std::move(baseUrl)), m_identity(std::move(identity)), m_cb(std::move(callbacks)), m_lastSeq(afterSeq) {
+EventStream::EventStream(std::string baseUrl, Credential credential, std::int64_t afterSeq, Callbacks callbacks)
+    : m_baseUrl(std::move(baseUrl)), m_credential(std::move(credential)), m_cb(std::move(callbacks)), m_lastSeq(afterSeq) {
   m_thread = std::thread([this] { run(); });
 }
 
@@ -37,6 +37,7 @@ void EventStream::run() {
     http.set_tcp_nodelay(true);
     // The server pings every 10 s; silence longer than this means it is gone.
     http.set_read_timeout(15, 0);
+    if (!trustedCertificate().empty()) http.set_ca_cert_path(trustedCertificate().c_str());
     {
       std::lock_guard lock(m_clientMutex);
       if (m_stopping) break;
@@ -51,16 +52,21 @@ void EventStream::run() {
         if (m_lastSeq < 0) m_lastSeq = e->seq;
         return;
       }
+      if (e->kind == "snapshot") {  // too far behind: re-read the board, go on from here
+        m_lastSeq = e->seq;
+        if (m_cb.onEvent) m_cb.onEvent(*e);
+        return;
+      }
       if (e->seq <= m_lastSeq) return;  // replay overlap: never deliver twice
       m_lastSeq = e->seq;
       if (m_cb.onEvent) m_cb.onEvent(*e);
     });
-    httplib::Headers headers = {{"X-Lpse-Device", m_identity.device},
-                                {"X-Lpse-Role", std::string(core::toString(m_identity.role))}};
+    httplib::Headers headers = {{"Authorization", "Bearer " + m_credential.token}};
     if (m_lastSeq >= 0) headers.emplace("Last-Event-ID", std::to_string(m_lastSeq.load()));
     auto res = http.Get(
         "/api/events", headers,
         [&](const httplib::Response& r) {
+          if ((r.status == 401 || r.status == 403) && m_cb.onRejected) m_cb.onRejected();
           if (r.status != 200) return false;
           setOnline(true);
           failures = 0;

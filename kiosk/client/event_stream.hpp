@@ -24,10 +24,13 @@ class EventStream {
   struct Callbacks {
     std::function<void(const api::StreamEvent&)> onEvent;  // called on the stream thread
     std::function<void(bool online)> onOnline;             // called on the stream thread
+    // The server refused the credential (401/403): retrying will not help
+    // until someone registers the device or signs in again.
+    std::function<void()> onRejected;
   };
   // Delivers events with seq > afterSeq; afterSeq < 0 starts live (only
   // events from the moment of connecting).
-  EventStream(std::string baseUrl, Identity identity, std::int64_t afterSeq, Callbacks callbacks);
+  EventStream(std::string baseUrl, Credential credential, std::int64_t afterSeq, Callbacks callbacks);
   ~EventStream();  // stops and joins
 
   bool online() const { return m_online; }
@@ -39,7 +42,7 @@ class EventStream {
   void setOnline(bool on);
 
   std::string m_baseUrl;
-  Identity m_identity;
+  Credential m_credential;
   Callbacks m_cb;
   std::atomic<std::int64_t> m_lastSeq;
   std::atomic<bool> m_online{false};

@@ -2,8 +2,37 @@
 
 namespace lpse::desk {
 
+void DeskModel::signIn(StaffSession s) {
+  m_session = std::move(s);
+  m_signingIn = false;
+  m_loginError.clear();
+  m_message.clear();
+}
+
+void DeskModel::signOut(std::string reason) {
+  m_session.reset();
+  m_signingIn = false;
+  m_loginError = std::move(reason);
+  m_current.reset();
+  m_devices.clear();
+  m_board = {};
+  m_online = false;
+  m_busy = false;
+  m_queueEmpty = false;
+  m_message.clear();
+}
+
+std::string DeskModel::queue() const {
+  if (!m_session) return {};
+  switch (m_session->role) {
+    case core::ActorRole::Helpdesk: return "helpdesk";
+    case core::ActorRole::AdminPpe: return "admin";
+    default: return {};
+  }
+}
+
 bool DeskModel::canCallNext() const {
-  if (m_busy || !m_online) return false;
+  if (m_busy || !m_online || queue().empty()) return false;
   if (!m_current) return true;
   // Once the case is terminal or handed on (waiting in another queue), the
   // desk is free for the next visitor.
@@ -14,6 +43,7 @@ bool DeskModel::canCallNext() const {
 
 int DeskModel::waitingInMyQueue() const {
   if (queue() == "admin") return m_board.waitingAdmin;
+  if (queue().empty()) return 0;
   int n = 0;
   for (const auto& [svc, count] : m_board.waiting) n += count;
   return n;

@@ -15,8 +15,15 @@ namespace lpse::desk {
 
 struct DeskSettings {
   std::string counter = "Loket 1";
-  core::ActorRole role = core::ActorRole::Helpdesk;
   core::TimeStandards standards = core::TimeStandards::sopDefaults();
+};
+
+// The staff member signed in at this desk: their role decides the queue
+// and the SOP steps offered.
+struct StaffSession {
+  std::string username, displayName;
+  core::ActorRole role = core::ActorRole::Helpdesk;
+  std::int64_t expiresMs = 0;
 };
 
 struct StepTimer {
@@ -30,8 +37,20 @@ class DeskModel {
  public:
   explicit DeskModel(DeskSettings s) : m_settings(std::move(s)) {}
 
-  // The queue this desk calls from: walk-in tickets or Admin PPE dossiers.
-  std::string queue() const { return m_settings.role == core::ActorRole::AdminPpe ? "admin" : "helpdesk"; }
+  // Sign-in. Nothing of the queue is shown until someone signs in; signing
+  // out (or the session ending) forgets the open case on screen.
+  void signIn(StaffSession s);
+  void signOut(std::string reason = {});
+  void setSigningIn(bool busy) { m_signingIn = busy; }
+  void setLoginError(std::string e) { m_loginError = std::move(e); }
+  const std::optional<StaffSession>& session() const { return m_session; }
+  bool signedIn() const { return m_session.has_value(); }
+  bool signingIn() const { return m_signingIn; }
+  const std::string& loginError() const { return m_loginError; }
+
+  // The queue this desk calls from: walk-in tickets for the helpdesk, Admin
+  // PPE dossiers for Admin PPE; none for a supervisor (who only reads).
+  std::string queue() const;
 
   void setCurrent(std::optional<client::CaseDetail> d) { m_current = std::move(d); }
   void setBoard(const core::Board& b) { m_board = b; }
@@ -60,6 +79,9 @@ class DeskModel {
 
  private:
   DeskSettings m_settings;
+  std::optional<StaffSession> m_session;
+  bool m_signingIn = false;
+  std::string m_loginError;
   std::optional<client::CaseDetail> m_current;
   core::Board m_board;
   bool m_online = false;

@@ -2,6 +2,8 @@
 // step timer against the SOP standard, and the steps this role may take.
 #include <imgui.h>
 
+#include <algorithm>
+
 
 #include "kiosk/desk_app/desk_app.hpp"
 #include "kiosk/client/clock.hpp"
@@ -21,12 +23,46 @@ std::string mmss(std::int64_t s) {
 }
 }  // namespace
 
+void DeskApp::drawSignIn(ui::Frame& f) {
+  ui::beginScreen("desk_sign_in");
+  ImGui::PushFont(ui::fonts().large);
+  ImGui::TextUnformatted((tr("desk.title") + " \xE2\x80\x94 " + m_model.settings().counter).c_str());
+  ImGui::PopFont();
+  ImGui::Separator();
+  const float w = std::min(640.0f, f.size.x - 2 * ImGui::GetStyle().WindowPadding.x);
+  ui::bigText("sign_in_title", tr("desk.sign_in_title"), {.font = ui::fonts().bold});
+  // The cursor waits in the first empty box: staff type, not click.
+  if (ImGui::IsWindowAppearing() || (m_username.empty() && !ImGui::IsAnyItemActive())) ImGui::SetKeyboardFocusHere();
+  ui::textField("username", tr("desk.username"), m_username, {.maxBytes = 32, .width = w});
+  ui::FieldOptions secret{.flags = ImGuiInputTextFlags_EnterReturnsTrue, .password = true, .maxBytes = 128, .width = w};
+  // With EnterReturnsTrue the field reports only the Enter key.
+  const bool enter = ui::textField("password", tr("desk.password"), m_password, secret);
+  const bool ready = !m_username.empty() && !m_password.empty() && !m_model.signingIn();
+  if ((ui::bigButton("sign_in", m_model.signingIn() ? tr("desk.signing_in") : tr("desk.sign_in"), {w, 90},
+                     ui::ButtonStyle::Primary, ready) ||
+       (enter && ready)))
+    signIn();
+  if (!m_model.loginError().empty()) {
+    ui::bigText("login_error", m_model.loginError(), {.color = ui::colors::kDanger});
+    ui::UiMap::current().note("login_error", m_model.loginError());
+  }
+  ui::endScreen();
+}
+
 void DeskApp::draw(ui::Frame& f) {
   m_worker.drain();
+  if (!m_model.signedIn()) return drawSignIn(f);
   ui::beginScreen("desk");
   ImGui::PushFont(ui::fonts().large);
   ImGui::TextUnformatted((tr("desk.title") + " \xE2\x80\x94 " + m_model.settings().counter).c_str());
   ImGui::PopFont();
+  const auto& who = *m_model.session();
+  ImGui::SameLine();
+  ui::bigText("staff_name", who.displayName + " \xC2\xB7 " + tr("desk.role." + std::string(core::toString(who.role))),
+              {.color = ui::colors::kTextDim, .wrap = false});
+  ui::UiMap::current().note("staff", who.username);
+  ImGui::SameLine(f.size.x - ImGui::GetStyle().WindowPadding.x - 220);
+  if (ui::bigButton("sign_out", tr("desk.sign_out"), {220, 0}, ui::ButtonStyle::Secondary)) signOut();
   ui::statusPill("server_status", m_model.online() ? tr("status.online") : tr("status.offline"),
                  m_model.online() ? ui::PillState::Online : ui::PillState::Offline);
   ImGui::SameLine();

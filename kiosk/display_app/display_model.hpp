@@ -25,10 +25,13 @@ class DisplayModel {
   bool onEvent(const api::StreamEvent& e, std::int64_t nowMs);
   void setBoard(const core::Board& b) { m_board = b; m_hasBoard = true; }
   void setOnline(bool online) { m_online = online; }
+  // False when the server refuses this display's credential (or it has none).
+  void setRegistered(bool registered) { m_registered = registered; }
 
   const core::Board& board() const { return m_board; }
   bool hasBoard() const { return m_hasBoard; }
   bool online() const { return m_online; }
+  bool registered() const { return m_registered; }
   // The call to show large: the newest one, highlighted for a while.
   std::optional<Announcement> latestCall() const;
   bool highlighted(std::int64_t nowMs) const;
@@ -42,6 +45,7 @@ class DisplayModel {
   core::Board m_board;
   bool m_hasBoard = false;
   bool m_online = false;
+  bool m_registered = true;
   std::optional<Announcement> m_latest;
   std::deque<Announcement> m_pending;
 };

@@ -27,7 +27,10 @@ void DisplayApp::draw(ui::Frame& f) {
   ImGui::SameLine(f.size.x - pad - 560);
   ui::bigText("clock", ui::formatDateTime(now, m_cfg.office.calendar.utcOffsetMinutes, "id"),
               {.color = ui::colors::kTextDim, .wrap = false});
-  if (!m_model.online()) ui::statusPill("server_status", tr("status.offline"), ui::PillState::Offline);
+  if (!m_model.registered())
+    ui::statusPill("server_status", tr("status.not_registered") + " (" + m_cfg.display.id + ")", ui::PillState::Offline);
+  else if (!m_model.online())
+    ui::statusPill("server_status", tr("status.offline"), ui::PillState::Offline);
   ImGui::Separator();
 
   const float leftW = f.size.x * 0.58f;

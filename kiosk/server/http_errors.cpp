@@ -13,6 +13,9 @@ int statusFor(const core::Error& e) {
       {"unauthenticated", 401},    {"forbidden_role", 403},   {"case_not_found", 404},
       {"ticket_not_found", 404},   {"visit_not_found", 404},  {"unknown_queue", 404},
       {"invalid_transition", 409}, {"storage_error", 503},    {"storage_corrupt", 500},
+      {"login_failed", 401},       {"login_locked", 429},     {"staff_disabled", 403},
+      {"staff_exists", 409},       {"staff_not_found", 404},  {"device_not_found", 404},
+      {"crypto_memory", 503},
   };
   if (auto it = byCode.find(e.code); it != byCode.end()) return it->second;
   // Field validation (nip_*, phone_*, name_*, consent_required, ...).

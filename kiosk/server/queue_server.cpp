@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -12,30 +13,23 @@ namespace lpse::server {
 
 namespace {
 
-class HeaderAuthenticator : public Authenticator {
- public:
-  std::optional<core::Actor> identify(const httplib::Request& req) override {
-    auto device = req.get_header_value("X-Lpse-Device");
-    auto role = core::actorRoleFrom(req.get_header_value("X-Lpse-Role"));
-    if (device.empty() || device.size() > 64 || !role) return std::nullopt;
-    return core::Actor{device, *role};
-  }
-};
-
 std::int64_t systemNowMs() {
   using namespace std::chrono;
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
+std::unique_ptr<httplib::Server> makeHttp(const ServerOptions& o) {
+  if (o.tlsCert.empty() && o.tlsKey.empty()) return std::make_unique<httplib::Server>();
+  return std::make_unique<httplib::SSLServer>(o.tlsCert.c_str(), o.tlsKey.c_str());
+}
+
 }  // namespace
 
-std::unique_ptr<Authenticator> makeHeaderAuthenticator() { return std::make_unique<HeaderAuthenticator>(); }
-
-QueueServer::QueueServer(store::Store& store, ServerOptions options, std::unique_ptr<Authenticator> auth)
+QueueServer::QueueServer(store::Store& store, store::AccessStore& access, ServerOptions options)
     : m_store(store),
       m_options(std::move(options)),
-      m_auth(std::move(auth)),
-      m_http(std::make_unique<httplib::Server>()),
+      m_access(access),
+      m_http(makeHttp(m_options)),
       m_hub(std::make_unique<EventHub>()) {
   if (!m_options.clock) m_options.clock = systemNowMs;
   const int threads = m_options.threads;
@@ -58,9 +52,47 @@ QueueServer::QueueServer(store::Store& store, ServerOptions options, std::unique
     else
       sendError(res, res.status, "bad_request", "Permintaan tidak dapat diproses.", "The request cannot be processed.");
   });
+  if (m_options.log) {
+    m_http->set_logger([log = m_options.log](const httplib::Request& req, const httplib::Response& res) {
+      log("level=info msg=\"request\" method=" + req.method + " path=\"" + req.path +
+          "\" status=" + std::to_string(res.status) + " remote=" + req.remote_addr);
+    });
+  }
   m_hub->publish(m_store.lastSeq());
   routeCases();
   routeStream();
+  routeAccess();
+}
+
+core::Status QueueServer::ready() const {
+  if (!m_http->is_valid())
+    return core::makeError("tls_files", "Sertifikat atau kunci TLS tidak dapat dimuat.",
+                           "The TLS certificate or key cannot be loaded: " + m_options.tlsCert + ", " + m_options.tlsKey);
+  return core::Ok{};
+}
+
+std::optional<core::Actor> QueueServer::identify(const httplib::Request& req) {
+  static const std::string kBearer = "Bearer ";
+  const auto& h = req.get_header_value("Authorization");
+  if (h.size() <= kBearer.size() || h.compare(0, kBearer.size(), kBearer) != 0) return std::nullopt;
+  return m_access.authenticate(h.substr(kBearer.size()), nowMs());
+}
+
+std::optional<core::Actor> QueueServer::authorize(const httplib::Request& req, httplib::Response& res,
+                                                  const std::vector<core::ActorRole>& roles) {
+  auto actor = identify(req);
+  if (!actor) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    sendError(res, 401, "unauthenticated", "Perangkat atau petugas belum masuk, atau aksesnya sudah berakhir.",
+              "No valid credential: the device is not registered, or the session has ended.");
+    return std::nullopt;
+  }
+  if (roles.size() && std::find(roles.begin(), roles.end(), actor->role) == roles.end()) {
+    sendError(res, core::makeError("forbidden_role", "Perangkat atau peran ini tidak berwenang.",
+                                   "This device or role is not allowed to do that."));
+    return std::nullopt;
+  }
+  return actor;
 }
 
 QueueServer::~QueueServer() {

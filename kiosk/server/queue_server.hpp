@@ -2,17 +2,22 @@
 // The queue server: owns the HTTP listener, routes requests to the store,
 // and feeds the push stream. One per installation.
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <string>
+#include <optional>
 #include <thread>
+#include <vector>
 
 #include "kiosk/core/case_record.hpp"
+#include "kiosk/store/access_store.hpp"
 #include "kiosk/store/store.hpp"
 
 namespace httplib {
 class Server;
 struct Request;
+struct Response;
 }  // namespace httplib
 
 namespace lpse::server {
@@ -24,23 +29,26 @@ struct ServerOptions {
   std::function<std::int64_t()> clock;  // ms since epoch; defaults to the system clock
   int threads = 64;                     // each open push stream holds one
   std::size_t maxBodyBytes = 64 * 1024;
+  // An idle push stream sends a comment this often (and re-checks the
+  // caller's credential); clients treat 15 s of silence as a lost server.
+  std::chrono::milliseconds keepAlive{10'000};
+  // A client further behind than this gets a "snapshot" event (re-read the
+  // board) instead of a replay of every event it missed.
+  std::int64_t maxReplay = 10'000;
+  // TLS: both set = HTTPS only (docs/API.md says how to make them).
+  std::string tlsCert, tlsKey;
+  // One structured line per request (the server's main logs to stdout).
+  std::function<void(const std::string&)> log;
 };
-
-// Who is asking. Issue #3 replaces header trust with real credentials; the
-// routes only ever see this interface.
-class Authenticator {
- public:
-  virtual ~Authenticator() = default;
-  virtual std::optional<core::Actor> identify(const httplib::Request& req) = 0;
-};
-// Trusts X-Lpse-Device / X-Lpse-Role (loopback development only).
-std::unique_ptr<Authenticator> makeHeaderAuthenticator();
 
 class QueueServer {
  public:
-  QueueServer(store::Store& store, ServerOptions options, std::unique_ptr<Authenticator> auth);
+  QueueServer(store::Store& store, store::AccessStore& access, ServerOptions options);
   ~QueueServer();
 
+  // False (with the reason) when TLS was asked for and the certificate or
+  // key cannot be loaded.
+  core::Status ready() const;
   // Binds; port 0 picks a free one. Returns the bound port, or -1.
   int bind(const std::string& host, int port);
   // Serves until stop(); call after bind().
@@ -51,11 +59,18 @@ class QueueServer {
  private:
   void routeCases();
   void routeStream();
+  void routeAccess();
+  // The actor behind the request's bearer token, if any.
+  std::optional<core::Actor> identify(const httplib::Request& req);
+  // The caller when it holds one of `roles` (any role when empty); else
+  // answers 401 (no valid credential) or 403 (wrong role) and returns none.
+  std::optional<core::Actor> authorize(const httplib::Request& req, httplib::Response& res,
+                                       const std::vector<core::ActorRole>& roles);
   void watchExternalWriters();
 
   store::Store& m_store;
   ServerOptions m_options;
-  std::unique_ptr<Authenticator> m_auth;
+  store::AccessStore& m_access;
   std::unique_ptr<httplib::Server> m_http;
   std::unique_ptr<EventHub> m_hub;
   std::atomic<bool> m_stopping{false};

@@ -14,11 +14,6 @@ namespace {
 
 core::Result<json> body(const httplib::Request& req) { return api::parseJson(req.body); }
 
-core::Error forbidden() {
-  return core::makeError("forbidden_role", "Perangkat atau peran ini tidak berwenang.",
-                         "This device or role is not allowed to do that.");
-}
-
 }  // namespace
 
 void QueueServer::routeCases() {
@@ -28,18 +23,10 @@ void QueueServer::routeCases() {
 
   // Wraps a handler: identifies the caller, checks its role, publishes the
   // events the handler committed.
-  auto handle = [this](std::initializer_list<R> roles, auto fn) {
-    std::vector<R> allowed(roles);
+  auto handle = [this](std::vector<R> allowed, auto fn) {
     return [this, allowed, fn](const Request& req, Response& res) {
-      auto actor = m_auth->identify(req);
-      if (!actor) {
-        sendError(res, 401, "unauthenticated", "Perangkat belum dikenali.", "The device is not identified.");
-        return;
-      }
-      if (std::find(allowed.begin(), allowed.end(), actor->role) == allowed.end()) {
-        sendError(res, forbidden());
-        return;
-      }
+      auto actor = authorize(req, res, allowed);
+      if (!actor) return;
       fn(req, res, *actor);
       m_hub->publish(m_store.lastSeq());
     };
@@ -74,6 +61,12 @@ void QueueServer::routeCases() {
 
   m_http->Post(R"(/api/queues/(helpdesk|admin)/next)",
                handle({R::Helpdesk, R::AdminPpe}, [this](const Request& req, Response& res, const core::Actor& actor) {
+                 // Each queue belongs to one role: the helpdesk calls walk-ins,
+                 // Admin PPE takes forwarded dossiers.
+                 const bool helpdeskQueue = req.matches[1] == "helpdesk";
+                 if (actor.role != (helpdeskQueue ? R::Helpdesk : R::AdminPpe))
+                   return sendError(res, core::makeError("forbidden_role", "Antrean ini milik peran lain.",
+                                                         "This queue belongs to another role."));
                  auto j = body(req);
                  if (!j) return sendError(res, j.error());
                  if (!j->is_object() || !j->contains("counter") || !(*j)["counter"].is_string())
@@ -147,14 +140,17 @@ void QueueServer::routeCases() {
     sendJson(res, 201, api::toJson(*d));
   }));
 
-  m_http->Get("/api/devices", handle({R::Helpdesk, R::AdminPpe, R::Supervisor},
+  m_http->Get("/api/devices", handle({R::Helpdesk, R::AdminPpe, R::Supervisor, R::Admin},
                                      [this](const Request&, Response& res, const core::Actor&) {
                                        json list = json::array();
                                        for (const auto& d : m_store.deviceStatuses()) list.push_back(api::toJson(d));
                                        sendJson(res, 200, {{"devices", list}});
                                      }));
 
-  m_http->Get("/api/board", [this](const Request&, Response& res) {
+  // The public board (numbers, counters, counts; no personal data): any
+  // registered device or signed-in staff member.
+  m_http->Get("/api/board", [this](const Request& req, Response& res) {
+    if (!authorize(req, res, {})) return;
     sendJson(res, 200, api::toJson(m_store.board(nowMs())));
   });
 }

@@ -30,6 +30,11 @@ std::string frame(const store::EventRecord& e) {
 
 void QueueServer::routeStream() {
   m_http->Get("/api/events", [this](const httplib::Request& req, httplib::Response& res) {
+    if (!authorize(req, res, {})) return;
+    // A stream outlives its request: the credential is checked again at each
+    // keep-alive, so a revoked device or ended session is cut off within
+    // one interval.
+    const std::string bearer = req.get_header_value("Authorization").substr(7);
     // With Last-Event-ID (or ?after=N) the stream replays from there; with
     // neither it starts live, and says where with a "hello" event so the
     // client can resume from that point if the connection drops.
@@ -43,23 +48,32 @@ void QueueServer::routeStream() {
       after = m_store.lastSeq();
       live = true;
     }
+    // Far behind (a display switched off for a week): what it missed is in
+    // the board, not worth replaying event by event.
+    const std::int64_t end = m_store.lastSeq();
+    const char* opening = live ? "hello" : nullptr;
+    if (!live && end - after > m_options.maxReplay) {
+      after = end;
+      opening = "snapshot";
+    }
     res.set_header("Cache-Control", "no-cache");
     res.set_header("X-Accel-Buffering", "no");
-    res.set_chunked_content_provider("text/event-stream", [this, after, live](std::size_t, httplib::DataSink& sink) mutable {
+    res.set_chunked_content_provider("text/event-stream", [this, after, opening, bearer](std::size_t, httplib::DataSink& sink) mutable {
       if (m_hub->stopping()) return false;
-      if (live) {
-        live = false;
-        api::StreamEvent hello{after, 0, "hello", 0, "", ""};
-        std::string f = "id: " + std::to_string(after) + "\nevent: hello\ndata: " + api::toJson(hello).dump() + "\n\n";
+      if (opening) {
+        api::StreamEvent marker{after, 0, opening, 0, "", ""};
+        std::string f = "id: " + std::to_string(after) + "\nevent: " + opening + "\ndata: " + api::toJson(marker).dump() + "\n\n";
+        opening = nullptr;
         if (!sink.write(f.data(), f.size())) return false;
       }
       auto events = m_store.eventsAfter(after, 200);
       if (events.empty()) {
-        m_hub->waitAfter(after, std::chrono::seconds(10));
+        m_hub->waitAfter(after, m_options.keepAlive);
         if (m_hub->stopping()) return false;
         events = m_store.eventsAfter(after, 200);
         // A comment line keeps proxies and the client's liveness check happy.
         if (events.empty()) {
+          if (!m_access.authenticate(bearer, nowMs())) return false;
           static const std::string ping = ": ping\n\n";
           return sink.write(ping.data(), ping.size());
         }

@@ -88,6 +88,39 @@ const std::vector<std::string>& migrations() {
         PRIMARY KEY (day, prefix)
       );
       )sql",
+      // 2: who may use the server. Secrets are never stored: staff
+      // passwords/PINs as Argon2id strings, device and session tokens as
+      // BLAKE2b hashes (they are random, so a fast hash is enough).
+      R"sql(
+      CREATE TABLE staff (
+        id              INTEGER PRIMARY KEY,
+        username        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name    TEXT NOT NULL,
+        role            TEXT NOT NULL,
+        secret_hash     TEXT NOT NULL,
+        disabled        INTEGER NOT NULL DEFAULT 0,
+        failed_logins   INTEGER NOT NULL DEFAULT 0,
+        locked_until_ms INTEGER NOT NULL DEFAULT 0,
+        created_ms      INTEGER NOT NULL,
+        changed_ms      INTEGER NOT NULL
+      );
+      CREATE TABLE devices (
+        id          TEXT PRIMARY KEY,
+        role        TEXT NOT NULL,
+        token_hash  TEXT NOT NULL UNIQUE,
+        revoked     INTEGER NOT NULL DEFAULT 0,
+        created_ms  INTEGER NOT NULL,
+        changed_ms  INTEGER NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash  TEXT PRIMARY KEY,
+        staff_id    INTEGER NOT NULL REFERENCES staff(id),
+        created_ms  INTEGER NOT NULL,
+        expires_ms  INTEGER NOT NULL,
+        revoked     INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX sessions_staff ON sessions(staff_id);
+      )sql",
   };
   return m;
 }

@@ -41,6 +41,7 @@
 #include "kiosk/server/queue_server.hpp"
 #include "kiosk/store/store.hpp"
 #include "tests/bench/bench_support.hpp"
+#include "tests/support/test_access.hpp"
 
 namespace {
 
@@ -123,13 +124,20 @@ int main(int argc, char** argv) try {
   auto opened = store::Store::open(dir.file("queue.db"));
   if (!opened.ok()) throw std::runtime_error(opened.error().en);
   auto store = std::move(*opened);
-  server::QueueServer srv(*store, server::ServerOptions{}, server::makeHeaderAuthenticator());
+  auto access = store::AccessStore::open(dir.file("queue.db"));
+  if (!access.ok()) throw std::runtime_error(access.error().en);
+  // Every request below is authenticated as in production (bearer token
+  // looked up in the same file).
+  auto as = [&](const std::string& id, core::ActorRole role) {
+    return testsupport::credentialFor(dir.file("queue.db"), id, role);
+  };
+  server::QueueServer srv(*store, **access, server::ServerOptions{});
   const int port = srv.bind("127.0.0.1", 0);
   if (port <= 0) throw std::runtime_error("bind failed");
   std::thread serverThread([&] { srv.run(); });
   const std::string url = "http://127.0.0.1:" + std::to_string(port);
   {
-    client::ApiClient probe(url, {"probe", core::ActorRole::Kiosk});
+    client::ApiClient probe(url, {});
     for (int i = 0; i < 200 && !probe.health().ok(); ++i) std::this_thread::sleep_for(10ms);
     if (!probe.health().ok()) throw std::runtime_error("server did not come up");
   }
@@ -139,8 +147,8 @@ int main(int argc, char** argv) try {
   std::vector<std::unique_ptr<client::EventStream>> streams;
   for (int c = 0; c < kClients; ++c) {
     const bool display = c % 2 == 0;
-    client::Identity id{(display ? "display-" : "desk-") + std::to_string(c),
-                        display ? core::ActorRole::Display : core::ActorRole::Helpdesk};
+    auto id = as((display ? "display-" : "desk-") + std::to_string(c),
+                 display ? core::ActorRole::Display : core::ActorRole::Helpdesk);
     streams.push_back(std::make_unique<client::EventStream>(
         url, id, -1,
         client::EventStream::Callbacks{[&arr, c](const api::StreamEvent& e) {
@@ -162,8 +170,8 @@ int main(int argc, char** argv) try {
     if (!s->online() || s->lastSeq() < 0) throw std::runtime_error("a listening client did not come online");
   std::fprintf(stderr, "server_bench: %d clients online on %s\n", kClients, url.c_str());
 
-  client::ApiClient kiosk(url, {"kiosk-1", core::ActorRole::Kiosk});
-  client::ApiClient desk(url, {"desk-1", core::ActorRole::Helpdesk});
+  client::ApiClient kiosk(url, as("kiosk-1", core::ActorRole::Kiosk));
+  client::ApiClient desk(url, as("desk-1", core::ActorRole::Helpdesk));
   int visitNo = 0;
 
   // 2. Issue latency over HTTP (these tickets also feed the calls below).
@@ -194,7 +202,7 @@ int main(int argc, char** argv) try {
     std::vector<std::thread> workers;
     for (int w = 0; w < 2; ++w)
       workers.emplace_back([&, w] {
-        client::ApiClient k(url, {"kiosk-" + std::to_string(w + 2), core::ActorRole::Kiosk});
+        client::ApiClient k(url, as("kiosk-" + std::to_string(w + 2), core::ActorRole::Kiosk));
         int i = w;
         while (Clock::now() < end) {
           if (!k.issueTicket(visit(i += 2)).ok()) {
@@ -246,7 +254,7 @@ int main(int argc, char** argv) try {
   std::atomic<bool> pollStop{false};
   std::atomic<int> pollErrors{0};
   std::thread poller([&] {
-    client::ApiClient d(url, {"display-poll", core::ActorRole::Display});
+    client::ApiClient d(url, as("display-poll", core::ActorRole::Display));
     auto next = Clock::now();
     while (!pollStop) {
       auto b = d.board();

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "kiosk/api/wire.hpp"
+#include "kiosk/api/wire_access.hpp"
 
 namespace {
 
@@ -51,6 +52,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     roundTrip(api::toJson(*e), api::streamEventFromJson, [](const auto& x) { return api::toJson(x); });
   if (auto t = api::issuedFromJson(j))
     roundTrip(api::toJson(*t), api::issuedFromJson, [](const auto& x) { return api::toJson(x); });
+  if (auto l = api::loginFromJson(j))
+    roundTrip(api::toJson(*l), api::loginFromJson, [](const auto& x) { return api::toJson(x); });
+  if (auto s = api::sessionFromJson(j))
+    roundTrip(api::toJson(*s), api::sessionFromJson, [](const auto& x) { return api::toJson(x); });
+  (void)api::newStaffFromJson(j);
+  (void)api::newDeviceFromJson(j);
   (void)api::errorFromJson(j);
   return 0;
 }

@@ -14,7 +14,7 @@ TEST(Config, ShippedFileLoadsWithTheSopDefaults) {
   EXPECT_EQ(c->services[0].prefix, "R");
   EXPECT_EQ(c->timeStandards.forStep(9), 15);
   EXPECT_EQ(c->printer.paperDots, 576);
-  EXPECT_EQ(c->desk.role, lpse::core::ActorRole::Helpdesk);
+  EXPECT_EQ(c->kiosk.credentialFile, "var/credentials/kiosk-1.token");
 }
 
 TEST(Config, EmptyFileMeansDefaults) {
@@ -36,7 +36,16 @@ TEST(Config, WrongValuesNameTheKey) {
       {"[office]\nhours = \"16:00-08:00\"", "office.hours"},
       {"[office]\nholidays = [\"2026-02-30\"]", "office.holidays"},
       {"[printer]\npaper_width_mm = 72", "printer.paper_width_mm"},
-      {"[desk]\nrole = \"kiosk\"", "desk.role"},
+      {"[printer.quirks]\nqr_max_module = 20", "printer.quirks.qr_max_module"},
+      {"[printer.quirks]\ncode_page = \"16\"", "printer.quirks.code_page"},
+      {"[printer.quirks]\ncut = \"half\"", "printer.quirks.cut"},
+      {"[printer.quirks]\ncharset = \"utf8\"", "printer.quirks.charset"},
+      {"[printer.quirks]\npaper_out_bits = 256", "printer.quirks.paper_out_bits"},
+      {"[printer.quirks]\nqr_max_modul = 4", "printer.quirks.qr_max_modul"},  // misspelt
+      {"[printer]\nlogo_dither = \"floyd\"", "printer.logo_dither"},
+      {"[printer]\nlogo_max_height_mm = 200", "printer.logo_max_height_mm"},
+      {"[server]\ntls_cert = \"a.crt\"", "server.tls_cert"},
+      {"[server]\nsession_hours = 0", "server.session_hours"},
       {"[time_standards]\nstep99 = 5", "time_standards.step99"},
       {"[[services]]\ncode = \"x\"\nprefix = \"r1\"\nname_id = \"X\"", "services"},
   };
@@ -46,6 +55,45 @@ TEST(Config, WrongValuesNameTheKey) {
     EXPECT_EQ(r.error().field, c.key) << c.toml;
     EXPECT_FALSE(r.error().id.empty());
   }
+}
+
+TEST(Config, PrinterModelQuirksAndLogo) {
+  auto c = parseConfig(R"(
+[printer]
+model = "generic-58mm-clone"
+logo = "assets/logo-ticket.png"
+logo_dither = "threshold"
+logo_max_height_mm = 12
+[printer.quirks]
+answers_status = false
+code_page = 19
+charset = "ascii"
+qr_max_module = 6
+qr_mode = "raster"
+cut = "none"
+chars_per_line = 42
+paper_out_bits = 0x20
+)");
+  ASSERT_TRUE(c.ok()) << c.error().en;
+  const auto& p = c->printer;
+  EXPECT_EQ(p.model, "generic-58mm-clone");
+  EXPECT_EQ(p.logo, "assets/logo-ticket.png");
+  EXPECT_EQ(p.logoDither, "threshold");
+  EXPECT_EQ(p.logoMaxHeightMm, 12);
+  EXPECT_EQ(p.quirks.answersStatus, false);
+  EXPECT_EQ(p.quirks.codePage, 19);
+  EXPECT_EQ(p.quirks.charset, "ascii");
+  EXPECT_EQ(p.quirks.qrMaxModule, 6);
+  EXPECT_EQ(p.quirks.qrMode, "raster");
+  EXPECT_EQ(p.quirks.cut, "none");
+  EXPECT_EQ(p.quirks.charsPerLine, 42);
+  EXPECT_EQ(p.quirks.paperOutBits, 0x20);
+  EXPECT_FALSE(p.quirks.coverOpenBit);  // unset: the preset decides
+  auto d = parseConfig("");
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->printer.model, "epson-tm-t82");
+  EXPECT_FALSE(d->printer.quirks.answersStatus);
+  EXPECT_TRUE(d->printer.logo.empty());
 }
 
 TEST(Config, SyntaxErrorSaysWhere) {

@@ -18,6 +18,7 @@
 #include "kiosk/client/api_client.hpp"
 #include "kiosk/client/event_stream.hpp"
 #include "tests/support/child_process.hpp"
+#include "tests/support/test_access.hpp"
 
 using namespace lpse;
 using namespace std::chrono_literals;
@@ -74,6 +75,8 @@ TEST(StreamRestart, EveryClientGetsEveryEventOnceInOrderAcrossRestarts) {
                                          dir + "/q.db",
                                          "--port",
                                          std::to_string(port)};
+  // Credentials live in the database: they survive every restart below.
+  auto as = [&](const std::string& id, core::ActorRole role) { return testsupport::credentialFor(dir + "/q.db", id, role); };
   auto start = [&] {
     auto c = std::make_unique<testutil::Child>(argv);
     EXPECT_TRUE(c->waitFor("listening", 20000)) << c->output();
@@ -86,7 +89,7 @@ TEST(StreamRestart, EveryClientGetsEveryEventOnceInOrderAcrossRestarts) {
     auto l = std::make_unique<Listener>();
     Listener* raw = l.get();
     l->stream = std::make_unique<client::EventStream>(
-        url, client::Identity{"display-" + std::to_string(i), core::ActorRole::Display}, 0,
+        url, as("display-" + std::to_string(i), core::ActorRole::Display), 0,
         client::EventStream::Callbacks{[raw](const api::StreamEvent& e) {
                                          std::lock_guard lock(raw->mu);
                                          raw->seqs.push_back(e.seq);
@@ -99,12 +102,27 @@ TEST(StreamRestart, EveryClientGetsEveryEventOnceInOrderAcrossRestarts) {
   std::atomic<bool> done{false};
   std::atomic<int> committed{0};
   std::thread writer([&] {
-    client::ApiClient kiosk(url, {"kiosk-1", core::ActorRole::Kiosk});
-    client::ApiClient desk(url, {"desk-1", core::ActorRole::Helpdesk});
+    client::ApiClient kiosk(url, as("kiosk-1", core::ActorRole::Kiosk));
+    client::ApiClient desk(url, as("desk-1", core::ActorRole::Helpdesk));
     for (int i = 0; i < operations; ++i) {
-      for (;;) {
-        bool ok = i % 3 == 2 ? desk.callNext("helpdesk", "Loket 1").ok() : kiosk.issueTicket(visit()).ok();
-        if (ok) break;
+      // Retried while the server is away; any other refusal (a credential
+      // the server rejects, a bad request) would never pass: fail, not hang.
+      for (const auto giveUp = std::chrono::steady_clock::now() + 60s;;) {
+        core::Error err;
+        if (i % 3 == 2) {
+          auto r = desk.callNext("helpdesk", "Loket 1");
+          if (r) break;
+          err = r.error();
+        } else {
+          auto r = kiosk.issueTicket(visit());
+          if (r) break;
+          err = r.error();
+        }
+        if ((err.code != "offline" && err.code != "storage_error") || std::chrono::steady_clock::now() > giveUp) {
+          ADD_FAILURE() << "operation " << i << " refused: " << err.code << " " << err.en;
+          done = true;
+          return;
+        }
         std::this_thread::sleep_for(20ms);
       }
       ++committed;
@@ -123,7 +141,7 @@ TEST(StreamRestart, EveryClientGetsEveryEventOnceInOrderAcrossRestarts) {
   writer.join();
 
   // The log's end, as the server sees it.
-  client::ApiClient probe(url, {"probe", core::ActorRole::Display});
+  client::ApiClient probe(url, as("probe-display", core::ActorRole::Display));
   auto board = probe.board();
   ASSERT_TRUE(board.ok());
   const std::int64_t last = board->seq;

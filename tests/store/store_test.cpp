@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kiosk/api/wire.hpp"
+#include "kiosk/store/schema.hpp"
 #include "kiosk/store/event_log.hpp"
 #include "store_test_util.hpp"
 
@@ -647,7 +648,7 @@ TEST_F(StoreTest, ReopeningTheFileKeepsEverything) {
   auto mode = raw.rows("PRAGMA journal_mode");
   ASSERT_EQ(mode.size(), 1u);
   EXPECT_EQ(mode[0][0], "wal");
-  EXPECT_EQ(raw.scalar("PRAGMA user_version"), 1);
+  EXPECT_EQ(raw.scalar("PRAGMA user_version"), latestSchemaVersion());
 }
 
 }  // namespace
