@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs scan_bench of a build and writes its markdown tables with the machine
+# it ran on: QR decoding on the generated degraded set (1280x720 frames),
+# ours vs ZXing-cpp with default hints vs zbar (zbarimg, one invocation over
+# the set's PNG files), success rates, time per frame and the 30 fps budget.
+#   tests/bench/run_scan_bench.sh BUILD_DIR OUT_MD
+# LPSE_SCAN_BENCH_ARGS overrides the bench's arguments (default
+# "--per-category 16 --variants": 208 frames, every candidate pass measured
+# alone too; a few minutes on 2 cores). zbar-tools must be installed for
+# the zbar row (config/packages-debian.txt has it).
+set -euo pipefail
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 BUILD_DIR OUT_MD" >&2
+  exit 64
+fi
+build=$(cd "$1" && pwd)
+out=$2
+bench="$build/bin/scan_bench"
+if [[ ! -x $bench ]]; then
+  echo "$bench is missing: cmake --build $build --target scan_bench" >&2
+  exit 1
+fi
+# The PNG files for zbar go under the build dir.
+tmpdir="$build/bench-tmp"
+mkdir -p "$tmpdir"
+tables=$(mktemp)
+trap 'rm -f "$tables"; rmdir "$tmpdir" 2>/dev/null || true' EXIT
+
+started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
+# shellcheck disable=SC2086 # word splitting of the argument list is intended
+LPSE_BENCH_TMPDIR="$tmpdir" "$bench" ${LPSE_SCAN_BENCH_ARGS:---per-category 16 --variants} >"$tables"
+load=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
+
+cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
+zbar=$(dpkg-query -W -f='${Version}' zbar-tools 2>/dev/null || echo "not installed")
+zxing=$(dpkg-query -W -f='${Version}' libzxing-dev 2>/dev/null || echo "?")
+{
+  cat "$tables"
+  echo
+  echo "- machine: $(nproc) CPUs, ${cpu:-unknown}; one decoding thread (one core)"
+  echo "- kernel: $(uname -sr)"
+  echo "- ZXing-cpp $zxing (Debian libzxing-dev), zbar-tools $zbar"
+  echo "- load average before / after the run (1, 5, 15 min): $load_before / $load"
+  echo "- run at $started; wall-clock (steady_clock) and thread CPU time per frame; frames in memory unless noted"
+} >"$out"
+cat "$out"

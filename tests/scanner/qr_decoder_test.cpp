@@ -1,0 +1,119 @@
+// The tuned pipeline on the generated degraded set (degraded_set.cpp): the
+// success rate it must hold, against ZXing with default settings on the
+// same frames, and the sizes a webcam or a phone gives.
+#include "devices/scanner/qr_decoder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "devices/scanner/image_ops.hpp"
+#include "tests/scanner/degraded_set.hpp"
+
+using namespace lpse;
+using namespace lpse::scanner;
+using namespace lpse::scanner::testing;
+
+namespace {
+
+// Generated once for the whole file: the frames take a moment to make.
+const std::vector<Sample>& set() {
+  // A seed the pipeline was not tuned on (tuning used 20261126 and 7).
+  static const std::vector<Sample> s = makeDegradedSet(424242, 6);
+  return s;
+}
+
+struct Score {
+  std::map<std::string, std::pair<int, int>> perCategory;
+  int ok = 0, total = 0, falseReads = 0;
+  double rate() const { return total ? double(ok) / total : 0; }
+  double rate(const std::string& c) const {
+    auto it = perCategory.find(c);
+    return it == perCategory.end() || !it->second.second ? 0 : double(it->second.first) / it->second.second;
+  }
+};
+
+Score score(const QrDecoder& dec) {
+  Score s;
+  for (const auto& sample : set()) {
+    const auto reads = dec.decode(sample.frame);
+    if (sample.payload.empty()) {
+      s.falseReads += !reads.empty();
+      continue;
+    }
+    const bool ok = !reads.empty() && reads.front().text == sample.payload;
+    auto& c = s.perCategory[sample.category];
+    ++c.second;
+    ++s.total;
+    if (ok) ++c.first, ++s.ok;
+  }
+  return s;
+}
+
+}  // namespace
+
+// One test, so the set is generated once (CTest runs each test in its own process).
+TEST(QrDecoder, HoldsItsSuccessRateOnTheDegradedSetAndBeatsZxingDefaults) {
+  const Score ours = score(QrDecoder());
+  for (const auto& [cat, r] : ours.perCategory) std::printf("  %-13s %d/%d\n", cat.c_str(), r.first, r.second);
+  std::printf("  overall %.1f %%\n", 100 * ours.rate());
+  // Measured 82 % on this seed and 86-89 % on the tuning seeds
+  // (docs/PERFORMANCE.md); the floor allows two frames of spread, not a
+  // regression.
+  EXPECT_GE(ours.rate(), 0.79);
+  for (const char* easy : {"clean", "rotation", "perspective", "jpeg"}) EXPECT_EQ(ours.rate(easy), 1.0) << easy;
+  EXPECT_GE(ours.rate("low_contrast"), 0.8);
+  EXPECT_GE(ours.rate("uneven_light"), 0.8);
+  EXPECT_EQ(ours.falseReads, 0);
+
+  // ZXing-cpp out of the box on the same frames: ours reads at least what it
+  // reads in every category, and 15 points more overall (measured: 21).
+  const Score base = score(QrDecoder(zxingDefaultConfig()));
+  std::printf("  ours %.1f %%, ZXing defaults %.1f %%\n", 100 * ours.rate(), 100 * base.rate());
+  EXPECT_GE(ours.rate(), base.rate() + 0.15);
+  for (const auto& [cat, r] : base.perCategory)
+    EXPECT_GE(ours.perCategory.count(cat) ? ours.perCategory.at(cat).first : 0, r.first) << cat;
+}
+
+TEST(QrDecoder, CornersAreWhereTheCodeIs) {
+  const Sample s = makeSample("clean", 11, 0);
+  const auto reads = QrDecoder().decode(s.frame);
+  ASSERT_EQ(reads.size(), 1u);
+  float minX = 1e9f, maxX = -1e9f;
+  for (const auto& p : reads[0].corners) {
+    EXPECT_GE(p.x, 0);
+    EXPECT_LT(p.x, s.frame.width);
+    EXPECT_GE(p.y, 0);
+    EXPECT_LT(p.y, s.frame.height);
+    minX = std::min(minX, p.x), maxX = std::max(maxX, p.x);
+  }
+  EXPECT_GT(maxX - minX, 40);  // a real quadrilateral, not a point
+}
+
+TEST(QrDecoder, ReadsWebcamAndPhoneSizes) {
+  const QrDecoder dec;
+  // A VGA webcam.
+  const Sample vga = makeSample("clean", 12, 1, 640, 480);
+  auto r = dec.decode(vga.frame);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0].text, vga.payload);
+  // A 12 MP phone photo (the 720p frame blown up 3x): the big-frame path
+  // downscales first, and the corners come back in the photo's pixels.
+  const Sample hd = makeSample("rotation", 12, 2);
+  const GrayImage big = resize(hd.frame.gray.data(), hd.frame.width, hd.frame.height, hd.frame.width * 3, hd.frame.height * 3);
+  r = dec.decode(big.pixels.data(), big.width, big.height);
+  ASSERT_FALSE(r.empty());
+  EXPECT_EQ(r[0].text, hd.payload);
+  for (const auto& p : r[0].corners) EXPECT_LT(p.x, big.width);
+  float maxX = 0;
+  for (const auto& p : r[0].corners) maxX = std::max(maxX, p.x);
+  EXPECT_GT(maxX, hd.frame.width);  // photo coordinates, not the downscaled image's
+}
+
+TEST(QrDecoder, EmptyAndTinyImagesReadNothing) {
+  const QrDecoder dec;
+  EXPECT_TRUE(dec.decode(camera::Frame{}).empty());
+  std::vector<std::uint8_t> white(10 * 10, 255);
+  EXPECT_TRUE(dec.decode(white.data(), 10, 10).empty());
+  EXPECT_TRUE(dec.decode(nullptr, 100, 100).empty());
+}
