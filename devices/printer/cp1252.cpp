@@ -84,11 +84,33 @@ std::optional<std::string_view> baseLetter(char32_t cp) {
   }
 }
 
+// Marks that only change how the character before them looks: combining
+// accents, variation selectors (the U+FE0F after "☎" asks for the emoji
+// form) and emoji skin tones. Dropped, so "☎️" is one '?', not two.
 bool isCombiningMark(char32_t cp) {
   return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
          (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF) ||
-         (cp >= 0xFE20 && cp <= 0xFE2F);
+         (cp >= 0xFE20 && cp <= 0xFE2F) || (cp >= 0xFE00 && cp <= 0xFE0F) ||
+         (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
+
+// Full-width Latin (U+FF01..U+FF5E), which Chinese and Japanese keyboards
+// type: the same ASCII character.
+std::optional<char> fullWidthAscii(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) return static_cast<char>(0x21 + (cp - 0xFF01));
+  return std::nullopt;
+}
+
+// CP1252 bytes 0x80-0xFF as plain ASCII, for printers told to use only that.
+constexpr std::array<std::string_view, 128> kAsciiOfHigh = {
+    "EUR", "?", ",", "f", "\"", "...", "+", "+", "^", "%o", "S", "<", "OE", "?", "Z", "?",            // 80
+    "?", "'", "'", "\"", "\"", "*", "-", "-", "~", "TM", "s", ">", "oe", "?", "z", "Y",              // 90
+    " ", "!", "c", "GBP", "?", "JPY", "|", "S", "\"", "(c)", "a", "<<", "-", "", "(R)", "-",         // A0
+    "o", "+/-", "2", "3", "'", "u", "P", "*", ",", "1", "o", ">>", "1/4", "1/2", "3/4", "?",          // B0
+    "A", "A", "A", "A", "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I", "I",                  // C0
+    "D", "N", "O", "O", "O", "O", "O", "x", "O", "U", "U", "U", "U", "Y", "Th", "ss",                 // D0
+    "a", "a", "a", "a", "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i", "i",                  // E0
+    "d", "n", "o", "o", "o", "o", "o", "/", "o", "u", "u", "u", "u", "y", "th", "y"};                 // F0
 
 // Decodes one UTF-8 sequence at s[i]; returns nullopt (and advances by one
 // byte) for anything malformed, overlong, surrogate or beyond U+10FFFF.
@@ -130,10 +152,24 @@ std::string foldToCp1252(std::string_view utf8) {
     if (c == '\t') { out += ' '; continue; }
     if (c < 0x20 || (c >= 0x7F && c < 0xA0)) { out += '?'; continue; }
     if (auto p = asciiPunctuation(c)) { out += *p; continue; }
+    if (auto a = fullWidthAscii(c)) { out += *a; continue; }
+    if (c == 0x2116) { out += "No."; continue; }  // numero sign: "No. 12"
     if (auto b = cp1252Byte(c)) { out += static_cast<char>(*b); continue; }
     if (isCombiningMark(c)) continue;
     if (auto l = baseLetter(c)) { out += *l; continue; }
     out += '?';
+  }
+  return out;
+}
+
+std::string foldToAscii(std::string_view utf8) {
+  const std::string cp = foldToCp1252(utf8);
+  std::string out;
+  out.reserve(cp.size());
+  for (char ch : cp) {
+    const auto b = static_cast<std::uint8_t>(ch);
+    if (b < 0x80) out += ch;
+    else out += kAsciiOfHigh[b - 0x80];
   }
   return out;
 }

@@ -15,8 +15,16 @@ namespace lpse::printer {
 //  - accented letters outside CP1252 (ā, ł, ș, ệ) lose the accent; combining
 //    marks and zero-width characters are dropped;
 //  - '\n' stays, '\t' becomes a space, other control bytes and anything else
-//    (including malformed UTF-8) become '?', one per character.
+//    (including malformed UTF-8) become '?', one per character; full-width
+//    Latin (Ｌ) becomes ASCII; variation selectors and emoji skin tones,
+//    which only restyle the character before them, are dropped.
 std::string foldToCp1252(std::string_view utf8);
+
+// The same, then every byte above 0x7F spelled in plain ASCII (é -> e,
+// ß -> ss, € -> EUR, ± -> +/-): for printers whose code pages are
+// unknown or lack WPC1252 (Charset::Ascii in printer_model.hpp). Never emits
+// a byte above 0x7E other than '\n'.
+std::string foldToAscii(std::string_view utf8);
 
 // The Unicode character a CP1252 byte prints as; U+FFFD for the five bytes
 // CP1252 leaves undefined and for C0 controls.

@@ -135,4 +135,9 @@ EscPos& EscPos::cut(int feedDots) {
   return *this;
 }
 
+EscPos& EscPos::fullCut(int feedDots) {
+  put({GS, 'V', 0x41, static_cast<std::uint8_t>(std::clamp(feedDots, 0, 255))});
+  return *this;
+}
+
 }  // namespace lpse::printer

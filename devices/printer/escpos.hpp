@@ -38,6 +38,7 @@ class EscPos {
   EscPos& qr(std::string_view payload, int moduleSize, QrEcc ecc);
   EscPos& raster(const Bitmap& image); // GS v 0, split in bands of <= 2303 rows
   EscPos& cut(int feedDots = 0);       // GS V 66 n: feed to the cutter, partial cut
+  EscPos& fullCut(int feedDots = 0);   // GS V 65 n: feed to the cutter, full cut
 
   std::vector<std::uint8_t> bytes() const { return m_bytes; }
   const std::vector<std::uint8_t>& view() const { return m_bytes; }

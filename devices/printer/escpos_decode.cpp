@@ -6,6 +6,15 @@
 namespace lpse::printer {
 namespace {
 
+// The reader hands over the whole command: ESC i / ESC m, or GS V m [n].
+bool partialCut(const Command& c) {
+  if (c.data.size() < 2) return true;
+  if (c.data[0] == 0x1B) return c.data[1] == 'm';
+  if (c.data.size() < 3) return true;
+  const std::uint8_t m = c.data[2];
+  return m == 1 || m == 49 || m == 66 || m == 98 || m == 104;
+}
+
 class Decoder {
  public:
   EscPosDocument run(const std::vector<std::uint8_t>& bytes) {
@@ -44,7 +53,7 @@ class Decoder {
       case CommandKind::FeedDots: push(DecodedFeed{0, c.value}); break;
       case CommandKind::Qr: qr(c); break;
       case CommandKind::Raster: raster(c); break;
-      case CommandKind::Cut: push(DecodedCut{c.value}); break;
+      case CommandKind::Cut: push(DecodedCut{c.value, partialCut(c)}); break;
       case CommandKind::Truncated: m_doc.truncated = true; break;
       case CommandKind::LineSpacing:
       case CommandKind::DefaultLineSpacing: break;

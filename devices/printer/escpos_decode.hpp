@@ -35,7 +35,10 @@ struct DecodedRaster {
   Align align = Align::Left;
   Bitmap image;    // 0/255, see bitmap.hpp
 };
-struct DecodedCut { int feed = 0; };
+struct DecodedCut {
+  int feed = 0;
+  bool partial = true;  // GS V 1/49/66/98/104, ESC m; false: GS V 0/48/65/97/103, ESC i
+};
 struct DecodedInit {};
 struct DecodedCodePage { int page = 0; };
 

@@ -102,13 +102,19 @@ PrintResult PrintSpooler::printJob(const Job& job) {
   PrinterStatus status = queryStatus();
   setStatus(status);
   if (!status.canPrint()) return {false, lastStatus().detail, {}};
+  PrintResult result;
   try {
-    return m_printer->print(job.bytes);
+    result = m_printer->print(job.bytes);
   } catch (const std::exception& e) {
-    return {false, std::string("Printer mengalami gangguan: ") + e.what(), {}};
+    result = {false, std::string("Printer mengalami gangguan: ") + e.what(), {}};
   } catch (...) {
-    return {false, defaultDetail(PrinterState::Error), {}};
+    result = {false, defaultDetail(PrinterState::Error), {}};
   }
+  // A job that failed mid-way (cable pulled, paper ran out, cover opened)
+  // leaves the last status saying "ready": ask again now, so the staff see
+  // the reason before the callback runs, not at the next poll.
+  if (!result.ok) setStatus(queryStatus());
+  return result;
 }
 
 void PrintSpooler::run() {

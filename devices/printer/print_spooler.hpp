@@ -34,7 +34,8 @@ class PrintSpooler {
 
   // Queues a job; returns its id (1, 2, ...). The status is checked right
   // before printing, and a printer that cannot print fails the job with the
-  // status detail.
+  // status detail. A job that fails while printing has the status checked
+  // again before its callback, so lastStatus() then tells why.
   std::uint64_t submit(std::vector<std::uint8_t> bytes, Done done);
 
   PrinterStatus lastStatus() const;  // snapshot; Offline "belum diperiksa" until the first check

@@ -20,6 +20,22 @@ bool waitFor(int fd, short events, std::chrono::milliseconds timeout) {
   return r > 0 && (p.revents & (events | POLLERR | POLLHUP));
 }
 
+// True when the printer has closed its end: network printers drop a
+// connection that sat idle (often after a minute or two) and lose it when
+// restarted. Writing into such a socket "succeeds" and the ticket vanishes,
+// so this is checked before every use. Pending reply bytes are not a close.
+bool peerClosed(int fd) {
+  pollfd p{fd, static_cast<short>(POLLIN | POLLRDHUP), 0};
+  if (::poll(&p, 1, 0) <= 0) return false;
+  if (p.revents & (POLLRDHUP | POLLHUP | POLLERR | POLLNVAL)) return true;
+  if (p.revents & POLLIN) {
+    char c;
+    const ssize_t n = ::recv(fd, &c, 1, MSG_PEEK | MSG_DONTWAIT);
+    return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
+  }
+  return false;
+}
+
 }  // namespace
 
 TcpPrinter::TcpPrinter(std::string host, std::uint16_t port, StatusQuirks quirks, TcpTimeouts timeouts)
@@ -35,7 +51,8 @@ void TcpPrinter::disconnect() {
 }
 
 std::optional<PrinterStatus> TcpPrinter::ensureConnected() {
-  if (m_fd >= 0) return std::nullopt;
+  if (m_fd >= 0 && !peerClosed(m_fd)) return std::nullopt;
+  disconnect();
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;

@@ -18,7 +18,10 @@ struct TcpTimeouts {
   std::chrono::milliseconds statusReply{500};
 };
 
-// Connects lazily and again after any error (the printer may be restarted).
+// Connects lazily, again after any error, and again when the printer has
+// closed the connection since the last job (idle timeout, restart): checked
+// before every status request and every job, so no ticket goes into a
+// socket the printer no longer reads.
 class TcpPrinter : public Printer {
  public:
   TcpPrinter(std::string host, std::uint16_t port = 9100, StatusQuirks quirks = {}, TcpTimeouts timeouts = {});

@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "devices/printer/bitmap.hpp"
+#include "devices/printer/printer_model.hpp"
+
 namespace lpse::printer {
 
 struct PaperSpec {
@@ -31,14 +34,37 @@ struct TicketContent {
   std::string minutesUnit = "menit";
 };
 
+// How this installation's tickets come out: the paper, what the printer
+// model can do, and the logo. Built once at start-up (the logo is read
+// once: logo_file.hpp) and reused for every ticket.
+struct TicketFormat {
+  PaperSpec paper;      // default: 80 mm
+  LayoutQuirks quirks;  // default: Epson TM-T82
+  // Ready to print: ink, already centred and at most paper.dots wide (what
+  // loadLogo/prepareLogo give). Empty: no logo. Wider is cut at the edge.
+  Bitmap logo;
+};
+
 // ESC/POS for one ticket, ending with a cut. Everything centered; the number
 // as large as the paper allows (8x8 on 80 mm); long lines wrap at word
 // boundaries; the QR code (level M) gets the largest module size, up to 8
 // dots, that keeps it within ~60 % of 80 mm paper or ~75 % of 58 mm paper.
 // A payload too long for a QR code is left out rather than printed broken.
+// With a format: the logo (GS v 0) first, text folded to the model's
+// charset after ESC t with its code page, the QR module capped at the
+// model's limit (or the QR sent as a GS v 0 picture), and the model's cut;
+// a line holds quirks.charsPerLine characters when that is set.
+std::vector<std::uint8_t> layoutTicket(const TicketContent& content, const TicketFormat& format);
+// Epson defaults and no logo.
 std::vector<std::uint8_t> layoutTicket(const TicketContent& content, const PaperSpec& paper);
 
 // The module size layoutTicket picks; 0 when the payload cannot be encoded.
-int ticketQrModuleSize(const std::string& payload, const PaperSpec& paper);
+// maxModule: the model's limit (LayoutQuirks::qrMaxModule); the layout never
+// goes above 8 anyway (bigger adds paper, not readability).
+int ticketQrModuleSize(const std::string& payload, const PaperSpec& paper, int maxModule = 16);
+
+// The QR symbol as dots (module x module pixels each, no quiet zone): what
+// QrMode::Raster sends. Empty when the payload cannot be encoded.
+Bitmap ticketQrBitmap(const std::string& payload, int moduleSize);
 
 }  // namespace lpse::printer

@@ -207,24 +207,30 @@ std::optional<std::uint8_t> UsbPrinter::askStatus(const std::vector<std::uint8_t
 
 PrinterStatus UsbPrinter::status() {
   std::lock_guard lock(m_mutex);
-  if (auto failed = ensureOpen()) return *failed;
-  if (!m_conn->ep.in || !m_quirks.answersStatus) return {PrinterState::Ready, {}};
-  bool lost = false;
-  const auto paper = askStatus(kStatusRequestPaper, lost);
-  const auto offline = lost ? std::nullopt : askStatus(kStatusRequestOffline, lost);
-  if (lost) {
-    closeConnection();
+  // At most twice: a handle opened before an unplug fails once (ENODEV even
+  // when the printer is back, under a new address); the fresh connection
+  // then answers. So a replug between two tickets never fails the second.
+  for (int attempt = 0;; ++attempt) {
+    const bool reused = m_conn != nullptr;
     if (auto failed = ensureOpen()) return *failed;  // unplugged: NotFound
-    return {PrinterState::Offline, "Sambungan printer USB sempat terputus; coba lagi."};
+    if (!m_conn->ep.in || !m_quirks.answersStatus) return {PrinterState::Ready, {}};
+    bool lost = false;
+    const auto paper = askStatus(kStatusRequestPaper, lost);
+    const auto offline = lost ? std::nullopt : askStatus(kStatusRequestOffline, lost);
+    if (!lost) return decodeStatus(paper, offline, m_quirks);
+    closeConnection();
+    if (!reused || attempt > 0)
+      return {PrinterState::Offline, "Sambungan printer USB terputus saat ditanya statusnya; coba lagi."};
   }
-  return decodeStatus(paper, offline, m_quirks);
 }
 
 PrintResult UsbPrinter::print(const std::vector<std::uint8_t>& escpos) {
   std::lock_guard lock(m_mutex);
+  const bool reused = m_conn != nullptr;
   if (auto failed = ensureOpen()) return {false, failed->detail, {}};
   std::vector<std::uint8_t> buf = escpos;  // libusb wants a mutable buffer
   std::size_t sent = 0;
+  bool retried = false;
   while (sent < buf.size()) {
     const int len = static_cast<int>(std::min(kChunkBytes, buf.size() - sent));
     int done = 0;
@@ -233,6 +239,16 @@ PrintResult UsbPrinter::print(const std::vector<std::uint8_t>& escpos) {
     sent += static_cast<std::size_t>(done);
     if (r == 0) continue;
     closeConnection();  // reopened on the next call: that is the hot-plug recovery
+    // A handle from before an unplug fails on its first write. Nothing has
+    // reached the printer yet, so reopening and sending the whole job once
+    // cannot print anything twice (models never asked their status
+    // meet the stale handle here first).
+    const bool lostDevice = r == LIBUSB_ERROR_NO_DEVICE || r == LIBUSB_ERROR_IO;
+    if (lostDevice && sent == 0 && reused && !retried) {
+      retried = true;
+      if (auto failed = ensureOpen()) return {false, failed->detail, {}};
+      continue;
+    }
     const std::string progress =
         " (" + std::to_string(sent) + " dari " + std::to_string(buf.size()) + " byte terkirim).";
     if (r == LIBUSB_ERROR_TIMEOUT)
@@ -240,8 +256,7 @@ PrintResult UsbPrinter::print(const std::vector<std::uint8_t>& escpos) {
               "Printer tidak menerima data dalam " + std::to_string(m_timeouts.writeChunk.count() / 1000) +
                   " detik; periksa kertas dan tutup printer" + progress,
               {}};
-    if (r == LIBUSB_ERROR_NO_DEVICE || r == LIBUSB_ERROR_IO || r == LIBUSB_ERROR_PIPE)
-      return {false, "Printer terputus saat mencetak" + progress, {}};
+    if (lostDevice || r == LIBUSB_ERROR_PIPE) return {false, "Printer terputus saat mencetak" + progress, {}};
     return {false, std::string("Gagal mengirim ke printer USB (") + libusb_error_name(r) + ")" + progress, {}};
   }
   return {true, {}, {}};

@@ -58,7 +58,10 @@ int printerTest(const CliContext& ctx, const PrinterTestArgs& a) {
   t.dateTimeText = "-";
   t.qrPayload = "lpse-printer-test";
   t.footer = "Jika tiket ini terbaca, printer siap. / If you can read this, the printer is ready.";
-  auto r = (*opened)->print(printer::layoutTicket(t, pc.paperDots == 384 ? printer::paper58() : printer::paper80()));
+  std::string logoWarning;
+  auto format = ticketFormat(pc, cfg.sourcePath, &logoWarning);  // logs a logo left out on stderr
+  if (!format) return fail(format.error());
+  auto r = (*opened)->print(printer::layoutTicket(t, *format));
   if (!r.ok) {
     std::fprintf(stderr, "lpse: %s\n", r.error.c_str());
     return 1;

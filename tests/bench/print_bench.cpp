@@ -7,7 +7,9 @@
 // count to the same emulated device, and layoutTicket alone. Every timed
 // benchmark keeps its per-iteration times and reports p50/p99 (microseconds)
 // as counters. BM_TicketBytes reports bytes per ticket, text layout vs the
-// same ticket sent as one raster image, at 58 and 80 mm.
+// same ticket sent as one raster image vs the text layout with the ticket
+// logo (assets/logo-ticket.png, path in LPSE_BENCH_LOGO), at 58 and 80 mm;
+// BM_TicketWithLogoToUsb times the logo ticket to the last byte.
 // Needs umockdev's preload: run under umockdev-wrapper (exits 77 otherwise).
 #include <benchmark/benchmark.h>
 #include <libusb.h>
@@ -18,6 +20,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -27,6 +30,7 @@
 
 #include "devices/printer/escpos.hpp"
 #include "devices/printer/escpos_render.hpp"
+#include "devices/printer/logo_file.hpp"
 #include "devices/printer/print_spooler.hpp"
 #include "devices/printer/ticket_layout.hpp"
 #include "devices/printer/usb_printer.hpp"
@@ -53,6 +57,23 @@ pr::TicketContent realisticTicket() {
   t.qrPayload = "LPSE1|T|R-042|2025-11-25|9f86d081884c7d65";
   t.footer = "Terima kasih. Simpan tiket ini sampai layanan selesai.";
   return t;
+}
+
+// The ticket logo as the kiosk loads it (once, at start-up); an empty Bitmap
+// when the file is missing, which the logo benchmarks report as an error.
+pr::Bitmap ticketLogo(int dots) {
+  const char* env = std::getenv("LPSE_BENCH_LOGO");
+  pr::LogoOptions o;
+  o.maxWidth = dots;
+  const auto logo = pr::loadLogo(env && *env ? env : "assets/logo-ticket.png", o);
+  return logo.image;
+}
+
+pr::TicketFormat formatWithLogo(const pr::PaperSpec& paper) {
+  pr::TicketFormat f;
+  f.paper = paper;
+  f.logo = ticketLogo(paper.dots);
+  return f;
 }
 
 // Per-iteration wall times; p50/p99 go to the counters at the end.
@@ -165,6 +186,31 @@ void BM_TicketToUsb(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations());
 }
 
+// The same with the logo on top: what the raster costs on the wire.
+void BM_TicketWithLogoToUsb(benchmark::State& state) {
+  const auto content = realisticTicket();
+  const pr::TicketFormat format = formatWithLogo(pr::paper80());
+  if (format.logo.empty()) return state.SkipWithError("logo not found: set LPSE_BENCH_LOGO");
+  pr::UsbPrinter printer(pr::UsbSelector{kVid, kPid});
+  if (!printer.status().canPrint()) return state.SkipWithError("emulated printer not ready");
+  Samples samples(state);
+  std::size_t i = 0, bytes = 0;
+  for (auto _ : state) {
+    trimEmulator(i++);
+    const auto t0 = Clock::now();
+    const auto ticket = pr::layoutTicket(content, format);
+    const pr::PrintResult r = printer.print(ticket);
+    samples.add(Clock::now() - t0);
+    if (!r.ok) {
+      state.SkipWithError(r.error.c_str());
+      break;
+    }
+    bytes = ticket.size();
+  }
+  state.counters["bytes"] = static_cast<double>(bytes);
+  state.SetItemsProcessed(state.iterations());
+}
+
 // The status check the spooler makes before each ticket (DLE EOT requests,
 // each a bulk OUT and a bulk IN reply), alone: to read the spooler row.
 void BM_StatusOnly(benchmark::State& state) {
@@ -231,6 +277,8 @@ void BM_TicketViaSpooler(benchmark::State& state) {
 void BM_TicketBytes(benchmark::State& state) {
   const pr::PaperSpec paper = state.range(0) == 58 ? pr::paper58() : pr::paper80();
   const auto content = realisticTicket();
+  const pr::TicketFormat withLogo = formatWithLogo(paper);
+  if (withLogo.logo.empty()) return state.SkipWithError("logo not found: set LPSE_BENCH_LOGO");
   std::size_t textBytes = 0, rasterBytes = 0;
   int height = 0;
   Samples samples(state);
@@ -246,6 +294,8 @@ void BM_TicketBytes(benchmark::State& state) {
     height = page.height;
   }
   state.counters["text_bytes"] = static_cast<double>(textBytes);
+  state.counters["logo_ticket_bytes"] = static_cast<double>(pr::layoutTicket(content, withLogo).size());
+  state.counters["logo_rows"] = static_cast<double>(withLogo.logo.height);
   state.counters["raster_bytes"] = static_cast<double>(rasterBytes);
   state.counters["raster_rows"] = static_cast<double>(height);
   state.counters["paper_dots"] = static_cast<double>(paper.dots);
@@ -254,6 +304,7 @@ void BM_TicketBytes(benchmark::State& state) {
 BENCHMARK(BM_LayoutOnly)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RawBulk)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TicketToUsb)->UseManualTime()->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_TicketWithLogoToUsb)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_StatusOnly)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TicketViaSpooler)->UseManualTime()->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_TicketBytes)->Arg(58)->Arg(80)->UseManualTime()->Unit(benchmark::kMicrosecond);

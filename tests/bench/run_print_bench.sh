@@ -3,7 +3,8 @@
 # the time from "ticket requested" (layoutTicket, 80 mm) to the last byte
 # handed to the USB transport, p50 and p99, with its ratio to the raw libusb
 # bulk transfer of the same byte count to the same device; and bytes per
-# ticket, text layout vs one raster image, at 58 and 80 mm.
+# ticket, text layout vs one raster image vs text with the ticket logo
+# (assets/logo-ticket.png), at 58 and 80 mm.
 #   tests/bench/run_print_bench.sh BUILD_DIR OUT_MD
 # The printer is emulated with umockdev (tests/printer/usb_printer_fixture):
 # it takes every byte at once, so the figures are our code + libusb + the
@@ -33,6 +34,7 @@ if [[ ${LD_PRELOAD:-} != *umockdev-preload* ]]; then
   fi
   wrap=(umockdev-wrapper)
 fi
+export LPSE_BENCH_LOGO=${LPSE_BENCH_LOGO:-$(cd "$(dirname "$0")/../.." && pwd)/assets/logo-ticket.png}
 json=$(mktemp)
 trap 'rm -f "$json"' EXIT
 
@@ -60,6 +62,7 @@ names = {
     "BM_RawBulk": "baseline: raw libusb bulk OUT of the same bytes (4 KiB chunks)",
     "BM_LayoutOnly": "layoutTicket alone (80 mm)",
     "BM_TicketToUsb": "ticket requested -> last byte to libusb (layoutTicket + UsbPrinter::print)",
+    "BM_TicketWithLogoToUsb": "the same with the ticket logo (GS v 0 raster on top)",
     "BM_StatusOnly": "UsbPrinter::status() alone (DLE EOT round trips)",
     "BM_TicketViaSpooler": "kiosk path: layoutTicket -> PrintSpooler (DLE EOT status + print) -> done callback",
 }
@@ -91,14 +94,15 @@ for name, label in names.items():
                  f"{b['p50_us'] / base['p50_us']:.2f} |")
 lines += [
     "",
-    "| paper | text layout bytes | one raster image bytes | raster / text | raster rows | render + encode raster p50 µs |",
-    "|---|---:|---:|---:|---:|---:|",
+    "| paper | text layout bytes | text + logo bytes (logo rows) | one raster image bytes | raster / text | raster rows | render + encode raster p50 µs |",
+    "|---|---:|---:|---:|---:|---:|---:|",
 ]
 for mm in (58, 80):
     b = pick(f"BM_TicketBytes/{mm}")
     if b is None:
         continue
-    lines.append(f"| {mm} mm ({b['paper_dots']:.0f} dots) | {b['text_bytes']:,.0f} | {b['raster_bytes']:,.0f} | "
+    lines.append(f"| {mm} mm ({b['paper_dots']:.0f} dots) | {b['text_bytes']:,.0f} | "
+                 f"{b['logo_ticket_bytes']:,.0f} ({b['logo_rows']:.0f}) | {b['raster_bytes']:,.0f} | "
                  f"{b['raster_bytes'] / b['text_bytes']:.0f}x | {b['raster_rows']:.0f} | {b['p50_us']:,.0f} |")
 
 ctx = data.get("context", {})

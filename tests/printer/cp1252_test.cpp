@@ -70,3 +70,56 @@ TEST(AppendUtf8, EncodesEachLength) {
   for (char32_t c : {U'A', U'\u00e9', U'\u20ac', U'\U0001F600'}) appendUtf8(s, c);
   EXPECT_EQ(s, "A\u00e9\u20ac\U0001F600");
 }
+
+// Office and visitor names as LPSE offices really write them: typographic
+// quotes and dashes from word processors, names with accents, names in other
+// scripts. Folded to what WPC1252 prints, never raw UTF-8 bytes (which a
+// printer would show as two or three junk characters each).
+TEST(FoldToCp1252, RealisticIndonesianOfficeAndVisitorNames) {
+  struct Case {
+    const char* in;
+    const char* out;
+  } cases[] = {
+      {"LPSE Kabupaten Kepulauan Seribu \u2014 DKI Jakarta", "LPSE Kabupaten Kepulauan Seribu - DKI Jakarta"},
+      {"Biro Pengadaan Barang/Jasa Setda Prov. D.I. Yogyakarta", "Biro Pengadaan Barang/Jasa Setda Prov. D.I. Yogyakarta"},
+      {"Layanan \u201cHelpdesk\u201d LPSE Kota Pare\u2010Pare", "Layanan \"Helpdesk\" LPSE Kota Pare-Pare"},
+      {"Jum\u2019at, 28 November 2025 \u2013 08.00\u201311.30 WIB", "Jum'at, 28 November 2025 - 08.00-11.30 WIB"},
+      {"Muh. Ma\u2019ruf Amin", "Muh. Ma'ruf Amin"},
+      {"Andr\u00e9 Sitompul", "Andr\xE9 Sitompul"},
+      {"Ni Luh Putu Ay\u00fa", "Ni Luh Putu Ay\xFA"},
+      {"Nguy\u1ec5n V\u0103n An", "Nguyen Van An"},
+      {"Kantor \u2116 12 \u2022 Lantai 2", "Kantor No. 12 * Lantai 2"},
+      {"\uff2c\uff30\uff33\uff25 Kab. Sleman", "LPSE Kab. Sleman"},  // full-width, from a CJK keyboard
+      {"Pak Budi \u260e\ufe0f 0812", "Pak Budi ? 0812"},               // emoji + variation selector: one '?'
+      {"Ibu Sari \U0001F44D\U0001F3FD", "Ibu Sari ?"},                   // emoji + skin tone: one '?'
+      {"Tan \u9648\u5927\u660e", "Tan ???"},                             // Chinese name
+      {"\u0645\u062d\u0645\u062f Rizki", "???? Rizki"},                  // Arabic script
+      {"\ua997\ua9a0\ua9ab", "???"},                                     // Javanese script
+  };
+  for (const auto& c : cases) {
+    const std::string out = foldToCp1252(c.in);
+    EXPECT_EQ(out, c.out) << c.in;
+    // Never a UTF-8 lead or continuation byte pattern: every output byte is
+    // one printed character, and none of them is a control.
+    for (char ch : out) {
+      const auto b = static_cast<unsigned char>(ch);
+      EXPECT_GE(b, 0x20) << c.in;
+      EXPECT_NE(cp1252ToUnicode(b), U'\ufffd') << c.in;
+    }
+  }
+}
+
+TEST(FoldToAscii, EverythingBecomesPlainAscii) {
+  EXPECT_EQ(foldToAscii("Andr\u00e9 M\u00fcller \u2013 Stra\u00dfe \u00b115 \u20ac5 \u00a9 \u0152uvre \u2122"),
+            "Andre Muller - Strasse +/-15 EUR5 (c) OEuvre TM");
+  EXPECT_EQ(foldToAscii("\u201cJum\u2019at\u201d \u2026"), "\"Jum'at\" ...");
+  EXPECT_EQ(foldToAscii("\u00bd \u00d7 \u00b0C"), "1/2 x oC");
+  EXPECT_EQ(foldToAscii("a\nb"), "a\nb");
+  // Every input, however odd, gives bytes 0x20..0x7E (and LF) only.
+  std::string all;
+  for (char32_t cp = 0x20; cp < 0x3000; ++cp) appendUtf8(all, cp);
+  for (char ch : foldToAscii(all)) {
+    const auto b = static_cast<unsigned char>(ch);
+    EXPECT_TRUE((b >= 0x20 && b < 0x7F) || b == '\n') << static_cast<int>(b);
+  }
+}

@@ -131,3 +131,14 @@ TEST(DecodeEscPos, RandomBytesNeverCrash) {
   }
   EXPECT_GT(sawText, 0);
 }
+
+TEST(DecodeEscPos, FullAndPartialCutsAreTold) {
+  Bytes bytes = EscPos().cut(3).fullCut(1).bytes();
+  for (std::uint8_t b : {0x1D, 0x56, 0x00, 0x1D, 0x56, 0x31, 0x1B, 0x69, 0x1B, 0x6D}) bytes.push_back(b);
+  const auto doc = decodeEscPos(bytes);
+  ASSERT_EQ(doc.elements.size(), 6u);
+  const bool want[] = {true, false, false, true, false, true};
+  for (std::size_t i = 0; i < 6; ++i) EXPECT_EQ(std::get<DecodedCut>(doc.elements[i]).partial, want[i]) << i;
+  EXPECT_EQ(std::get<DecodedCut>(doc.elements[0]).feed, 3);
+  EXPECT_EQ(std::get<DecodedCut>(doc.elements[1]).feed, 1);
+}

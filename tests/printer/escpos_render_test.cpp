@@ -199,3 +199,39 @@ TEST(RenderEscPos, GarbageAndBrokenTicketsNeverCrash) {
     ASSERT_TRUE(renderEscPos(mutated, 384).valid());
   }
 }
+
+// The logo as the virtual printer draws it: the same dots, at the top.
+TEST(RenderEscPos, TicketLogoLandsAtTheTopDotForDot) {
+  TicketFormat f;
+  f.paper = paper58();
+  f.logo = Bitmap(200, 48);  // centred by a 100-dot margin on 384 dots... plus the picture
+  for (int y = 0; y < 48; ++y)
+    for (int x = 100; x < 200; ++x)
+      if ((x + y) % 3 == 0 || y == 0 || y == 47) f.logo.at(x, y) = 255;
+  const Bitmap page = renderEscPos(layoutTicket(sampleTicket(), f), 384);
+  ASSERT_GT(page.height, 48);
+  for (int y = 0; y < 48; ++y)
+    for (int x = 0; x < 384; ++x)
+      ASSERT_EQ(page.inked(x, y), x < 200 && f.logo.inked(x, y)) << x << "," << y;
+  // The rest of the ticket is still there and its QR still reads.
+  const auto result = readQr(page);
+  ASSERT_TRUE(result.isValid());
+  EXPECT_EQ(result.text(), sampleTicket().qrPayload);
+}
+
+// A clone without GS ( k gets the QR as a picture: ZXing reads it from the
+// rendered page just the same, on both papers.
+TEST(RenderEscPos, RasterQrReadsBack) {
+  for (const PaperSpec& paper : {paper58(), paper80()}) {
+    TicketFormat f;
+    f.paper = paper;
+    f.quirks.qrMode = QrMode::Raster;
+    f.quirks.charset = Charset::Ascii;
+    f.quirks.cut = CutMode::None;
+    const Bitmap page = renderEscPos(layoutTicket(sampleTicket(), f), paper.dots);
+    const auto result = readQr(page);
+    ASSERT_TRUE(result.isValid()) << paper.dots;
+    EXPECT_EQ(result.text(), sampleTicket().qrPayload);
+    EXPECT_EQ(result.ecLevel(), "M");
+  }
+}

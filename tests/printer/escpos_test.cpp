@@ -115,3 +115,29 @@ TEST(EscPos, ChainsInOrder) {
   const Bytes got = EscPos().init().codePage(16).align(Align::Center).bold(true).text("A").newline().cut().bytes();
   EXPECT_EQ(got, (Bytes{0x1B, 0x40, 0x1B, 0x74, 16, 0x1B, 0x61, 1, 0x1B, 0x45, 1, 'A', 0x0A, 0x1D, 0x56, 0x42, 0}));
 }
+
+TEST(EscPos, FullCutBytes) {
+  EXPECT_EQ(EscPos().fullCut().bytes(), (Bytes{0x1D, 0x56, 0x41, 0x00}));
+  EXPECT_EQ(EscPos().fullCut(300).bytes(), (Bytes{0x1D, 0x56, 0x41, 0xFF}));  // clamped
+}
+
+// A logo as the layout sends it: a white left margin (centring) then the
+// picture, rows padded to whole bytes, MSB = leftmost dot.
+TEST(EscPos, LogoRasterWithMarginIsByteExact) {
+  Bitmap logo(21, 3);  // 13 dots of margin + an 8-dot picture
+  for (int x = 13; x < 21; ++x) logo.at(x, 0) = 255;  // top row solid
+  logo.at(13, 1) = 255;                              // left edge
+  logo.at(20, 2) = 255;                              // right edge
+  const Bytes want{0x1D, 0x76, 0x30, 0x00, 0x03, 0x00, 0x03, 0x00,
+                   0x00, 0x07, 0xF8,   // dots 13..20: bits 2..0 of byte 1, 7..3 of byte 2
+                   0x00, 0x04, 0x00,   // dot 13
+                   0x00, 0x00, 0x08};  // dot 20
+  EXPECT_EQ(EscPos().raster(logo).bytes(), want);
+  // 576 dots wide = 72 bytes a row; 384 = 48.
+  const Bytes full = EscPos().raster(Bitmap(576, 1)).bytes();
+  EXPECT_EQ((Bytes(full.begin() + 4, full.begin() + 8)), (Bytes{72, 0, 1, 0}));
+  const Bytes narrow = EscPos().raster(Bitmap(384, 1)).bytes();
+  EXPECT_EQ((Bytes(narrow.begin() + 4, narrow.begin() + 8)), (Bytes{48, 0, 1, 0}));
+  const Bytes wide = EscPos().raster(Bitmap(2048 + 8, 2)).bytes();
+  EXPECT_EQ((Bytes(wide.begin() + 4, wide.begin() + 8)), (Bytes{0x01, 0x01, 2, 0}));  // 257 bytes: xL=1, xH=1
+}

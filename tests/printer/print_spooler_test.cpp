@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <thread>
 
@@ -25,6 +26,8 @@ struct FakeState {
   bool gateOpen = true;  // print() waits while closed
   bool inPrint = false;
   bool throwOnPrint = false;
+  std::optional<PrinterStatus> statusAfterFailedPrint;  // e.g. the cable was pulled mid-job
+  int statusCalls = 0;
 };
 
 class FakePrinter : public Printer {
@@ -32,10 +35,15 @@ class FakePrinter : public Printer {
   explicit FakePrinter(std::shared_ptr<FakeState> s) : m_s(std::move(s)) {}
   PrinterStatus status() override {
     std::lock_guard lock(m_s->mutex);
+    ++m_s->statusCalls;
     return m_s->status;
   }
   PrintResult print(const std::vector<std::uint8_t>& bytes) override {
     std::unique_lock lock(m_s->mutex);
+    if (m_s->statusAfterFailedPrint) {
+      m_s->status = *m_s->statusAfterFailedPrint;
+      return {false, "Printer terputus saat mencetak (10 dari 441 byte terkirim).", {}};
+    }
     if (m_s->throwOnPrint) throw std::runtime_error("usb write failed");
     m_s->inPrint = true;
     m_s->cv.notify_all();
@@ -261,4 +269,44 @@ TEST(PrinterStatus, CanPrintOnlyWhenPaperComesOut) {
                  PrinterState::Error})
     EXPECT_FALSE((PrinterStatus{s, {}}).canPrint()) << toString(s);
   EXPECT_EQ(toString(PrinterState::PaperNearEnd), "paper_near_end");
+}
+
+// The status is asked before each ticket, and again right after a ticket
+// that failed: by the time the kiosk hears of the failure, lastStatus()
+// already says why (here: unplugged), not the "ready" from before the job.
+TEST(PrintSpooler, AFailedJobRefreshesTheStatusBeforeTheCallback) {
+  auto state = std::make_shared<FakeState>();
+  state->statusAfterFailedPrint = PrinterStatus{PrinterState::NotFound, "Printer tidak ditemukan."};
+  std::optional<PrinterStatus> seenInCallback;
+  std::mutex m;
+  std::condition_variable cv;
+  PrintSpooler spooler(std::make_unique<FakePrinter>(state), 0ms);
+  spooler.submit({1}, [&](const PrintResult& r) {
+    std::lock_guard lock(m);
+    EXPECT_FALSE(r.ok);
+    seenInCallback = spooler.lastStatus();
+    cv.notify_all();
+  });
+  std::unique_lock lock(m);
+  ASSERT_TRUE(cv.wait_for(lock, 5s, [&] { return seenInCallback.has_value(); }));
+  EXPECT_EQ(seenInCallback->state, PrinterState::NotFound);
+  EXPECT_EQ(seenInCallback->detail, "Printer tidak ditemukan.");
+  std::lock_guard slock(state->mutex);
+  EXPECT_GE(state->statusCalls, 2);  // before the job and after its failure
+}
+
+TEST(PrintSpooler, AGoodJobAsksTheStatusOnceBeforePrinting) {
+  auto state = std::make_shared<FakeState>();
+  Results results;
+  PrintSpooler spooler(std::make_unique<FakePrinter>(state), 0ms);
+  ASSERT_TRUE(eventually([&] { return spooler.lastStatus().state == PrinterState::Ready; }));  // the start-up check
+  int before = 0;
+  {
+    std::lock_guard lock(state->mutex);
+    before = state->statusCalls;
+  }
+  spooler.submit({1}, results.callback());
+  ASSERT_TRUE(results.waitFor(1));
+  std::lock_guard lock(state->mutex);
+  EXPECT_EQ(state->statusCalls, before + 1);
 }

@@ -16,8 +16,10 @@
 #include "devices/printer/device_file_printer.hpp"
 #include "devices/printer/printer_factory.hpp"
 #include "devices/printer/tcp_printer.hpp"
+#include "tests/printer/fake_net_printer.hpp"
 
 using namespace lpse::printer;
+using lpse::printer::testing::FakeNetPrinter;
 namespace fs = std::filesystem;
 
 namespace {
@@ -27,68 +29,6 @@ fs::path tempDir() {
   fs::create_directories(d);
   return d;
 }
-
-// One-connection fake network printer: answers DLE EOT n with `reply`, keeps
-// every other byte.
-class FakeNetPrinter {
- public:
-  explicit FakeNetPrinter(std::uint8_t paperReply) : m_reply(paperReply) {
-    m_listen = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    ::bind(m_listen, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::listen(m_listen, 1);
-    socklen_t len = sizeof a;
-    ::getsockname(m_listen, reinterpret_cast<sockaddr*>(&a), &len);
-    m_port = ntohs(a.sin_port);
-    m_thread = std::thread([this] { serve(); });
-  }
-  ~FakeNetPrinter() {
-    ::shutdown(m_listen, SHUT_RDWR);
-    ::close(m_listen);
-    m_thread.join();
-  }
-  std::uint16_t port() const { return m_port; }
-  std::vector<std::uint8_t> waitForData(std::size_t n) {
-    for (int i = 0; i < 500 && dataSize() < n; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    std::lock_guard lock(m_mutex);
-    return m_data;
-  }
-
- private:
-  std::size_t dataSize() {
-    std::lock_guard lock(m_mutex);
-    return m_data.size();
-  }
-  void serve() {
-    const int fd = ::accept(m_listen, nullptr, nullptr);
-    if (fd < 0) return;
-    std::uint8_t buf[4096];
-    std::vector<std::uint8_t> pending;
-    for (;;) {
-      const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
-      if (n <= 0) break;
-      pending.insert(pending.end(), buf, buf + n);
-      // Status requests arrive alone before a job: answer them, keep the rest.
-      while (pending.size() >= 3 && pending[0] == 0x10 && pending[1] == 0x04) {
-        const std::uint8_t r = pending[2] == 4 ? m_reply : 0x12;
-        ::send(fd, &r, 1, MSG_NOSIGNAL);
-        pending.erase(pending.begin(), pending.begin() + 3);
-      }
-      std::lock_guard lock(m_mutex);
-      m_data.insert(m_data.end(), pending.begin(), pending.end());
-      pending.clear();
-    }
-    ::close(fd);
-  }
-  std::uint8_t m_reply;
-  int m_listen = -1;
-  std::uint16_t m_port = 0;
-  std::mutex m_mutex;
-  std::vector<std::uint8_t> m_data;
-  std::thread m_thread;
-};
 
 }  // namespace
 
@@ -118,6 +58,32 @@ TEST(TcpPrinter, StatusAndPrintOverOneSocket) {
   const std::vector<std::uint8_t> bytes{0x1B, 0x40, 'A', 0x0A, 0x1D, 0x56, 0x42, 0x00};
   ASSERT_TRUE(printer.print(bytes).ok);
   EXPECT_EQ(net.waitForData(bytes.size()), bytes);
+}
+
+// Network printers close a connection that sits idle, and lose it when
+// restarted. The next ticket must reconnect, not vanish into the dead
+// socket (a write to it "succeeds"), and not fail as "offline".
+TEST(TcpPrinter, ConnectionClosedByThePrinterIsReopenedForTheNextTicket) {
+  for (const bool asksStatus : {true, false}) {
+    FakeNetPrinter net(0x12);
+    StatusQuirks quirks;
+    quirks.answersStatus = asksStatus;
+    TcpPrinter printer("127.0.0.1", net.port(), quirks);
+    ASSERT_EQ(printer.status().state, PrinterState::Ready);
+    const std::vector<std::uint8_t> first{0x1B, 0x40, '1', 0x0A};
+    ASSERT_TRUE(printer.print(first).ok);
+    ASSERT_EQ(net.waitForData(first.size()), first);
+
+    net.dropConnection();
+    const PrinterStatus st = printer.status();
+    EXPECT_EQ(st.state, PrinterState::Ready) << st.detail;
+    const std::vector<std::uint8_t> second{0x1B, 0x40, '2', 0x0A};
+    ASSERT_TRUE(printer.print(second).ok);
+    std::vector<std::uint8_t> both = first;
+    both.insert(both.end(), second.begin(), second.end());
+    EXPECT_EQ(net.waitForData(both.size()), both) << (asksStatus ? "asking status" : "silent model");
+    EXPECT_EQ(net.connections(), 2);
+  }
 }
 
 TEST(TcpPrinter, NothingListeningIsNotFound) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "devices/printer/escpos_decode.hpp"
 #include "devices/printer/qr_matrix.hpp"
 
@@ -169,4 +171,163 @@ TEST(TicketQrModuleSize, BigPayloadsGetSmallerModules) {
   EXPECT_GE(big, 1);
   EXPECT_LT(big, 8);
   EXPECT_LE(encodeQrMatrix(std::string(600, 'a'), QrEcc::M)->size * big, 576);
+}
+
+// --- the logo and the per-model quirks ------------------------------------
+
+namespace {
+
+// A small logo, already centred on 576 dots (as loadLogo gives it).
+Bitmap sampleLogo() {
+  Bitmap b(240 + 96, 40);
+  for (int y = 0; y < 40; ++y)
+    for (int x = 240; x < 240 + 96; ++x)
+      if ((x / 8 + y / 8) % 2 == 0) b.at(x, y) = 255;
+  return b;
+}
+
+std::vector<std::uint8_t> sub(const std::vector<std::uint8_t>& v, std::size_t from, std::size_t n) {
+  return {v.begin() + static_cast<std::ptrdiff_t>(from), v.begin() + static_cast<std::ptrdiff_t>(from + n)};
+}
+
+bool contains(const std::vector<std::uint8_t>& hay, const std::vector<std::uint8_t>& needle) {
+  return std::search(hay.begin(), hay.end(), needle.begin(), needle.end()) != hay.end();
+}
+
+}  // namespace
+
+TEST(LayoutTicketFormat, DefaultFormatIsByteForByteThePaperOnlyLayout) {
+  TicketFormat f;
+  f.paper = paper58();
+  EXPECT_EQ(layoutTicket(sample(), f), layoutTicket(sample(), paper58()));
+}
+
+TEST(LayoutTicketFormat, LogoComesFirstAsAFlushLeftRaster) {
+  TicketFormat f;
+  f.logo = sampleLogo();
+  const auto bytes = layoutTicket(sample(), f);
+  const auto plain = layoutTicket(sample(), paper80());
+  // init, code page, centre; then left, GS v 0 with 42 bytes a row, 40 rows.
+  const std::vector<std::uint8_t> head{0x1B, 0x40, 0x1B, 0x74, 16, 0x1B, 0x61, 1, 0x1B, 0x61, 0,
+                                       0x1D, 0x76, 0x30, 0x00, 42, 0, 40, 0};
+  ASSERT_GT(bytes.size(), head.size() + 42 * 40);
+  EXPECT_EQ(sub(bytes, 0, head.size()), head);
+  // Row 0: 30 bytes of margin, then 8-dot squares alternating from black.
+  const auto row0 = sub(bytes, head.size(), 42);
+  EXPECT_EQ(std::count(row0.begin(), row0.begin() + 30, 0), 30);
+  EXPECT_EQ(row0[30], 0xFF);
+  EXPECT_EQ(row0[31], 0x00);
+  const std::size_t after = head.size() + 42 * 40;
+  // Back to centred, one line of space, then exactly the ticket without a logo.
+  EXPECT_EQ(sub(bytes, after, 6), (std::vector<std::uint8_t>{0x1B, 0x61, 1, 0x1B, 0x64, 1}));
+  EXPECT_EQ(sub(bytes, after + 6, bytes.size() - after - 6), sub(plain, 8, plain.size() - 8));
+  EXPECT_EQ(bytes.size(), plain.size() + 3 + 8 + 42 * 40 + 6);
+
+  const auto doc = decodeEscPos(bytes);
+  ASSERT_EQ(doc.rasters().size(), 1u);
+  const DecodedRaster r = doc.rasters()[0];
+  EXPECT_EQ(r.width, 336);
+  EXPECT_EQ(r.height, 40);
+  EXPECT_EQ(r.align, Align::Left);
+  EXPECT_EQ(r.image.pixels, sampleLogo().pixels);
+  EXPECT_EQ(doc.plainText(), decodeEscPos(plain).plainText());
+  EXPECT_EQ(doc.qrCodes().size(), 1u);
+}
+
+TEST(LayoutTicketFormat, LogoWiderThanThePaperIsCutAtTheEdge) {
+  TicketFormat f;
+  f.paper = paper58();
+  f.logo = Bitmap(576, 8);
+  std::fill(f.logo.pixels.begin(), f.logo.pixels.end(), 255);
+  const auto rasters = decodeEscPos(layoutTicket(sample(), f)).rasters();
+  ASSERT_EQ(rasters.size(), 1u);
+  EXPECT_EQ(rasters[0].width, 384);
+}
+
+TEST(LayoutTicketFormat, CodePageAndCharsetComeFromTheModel) {
+  TicketContent t = sample();
+  t.officeName = "LPSE Kab. Pidi\u00e9 \u2014 \u201cAceh\u201d";
+  TicketFormat f;
+  f.quirks.codePage = 19;
+  auto doc = decodeEscPos(layoutTicket(t, f));
+  EXPECT_EQ(std::get<DecodedCodePage>(doc.elements[1]).page, 19);
+  EXPECT_NE(doc.plainText().find("LPSE Kab. Pidi\u00e9 - \"Aceh\""), std::string::npos) << doc.plainText();
+
+  f.quirks.charset = Charset::Ascii;
+  f.quirks.codePage = 0;
+  const auto bytes = layoutTicket(t, f);
+  doc = decodeEscPos(bytes);
+  EXPECT_EQ(std::get<DecodedCodePage>(doc.elements[1]).page, 0);
+  EXPECT_NE(doc.plainText().find("LPSE Kab. Pidie - \"Aceh\""), std::string::npos) << doc.plainText();
+  EXPECT_NE(doc.plainText().find("Perkiraan tunggu: +/-15 menit"), std::string::npos) << doc.plainText();
+  for (const auto& run : doc.texts())
+    for (char c : run.text) EXPECT_LT(static_cast<unsigned char>(c), 0x80) << run.text;
+}
+
+TEST(LayoutTicketFormat, QrModuleIsCappedByTheModel) {
+  TicketFormat f;
+  EXPECT_EQ(decodeEscPos(layoutTicket(sample(), f)).qrCodes().at(0).moduleSize, 8);
+  f.quirks.qrMaxModule = 5;
+  const auto bytes = layoutTicket(sample(), f);
+  EXPECT_EQ(decodeEscPos(bytes).qrCodes().at(0).moduleSize, 5);
+  EXPECT_TRUE(contains(bytes, {0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, 5}));
+  EXPECT_EQ(ticketQrModuleSize(sample().qrPayload, paper80(), 3), 3);
+}
+
+TEST(LayoutTicketFormat, QrAsRasterForPrintersWithoutGsParenK) {
+  TicketFormat f;
+  f.paper = paper58();
+  f.quirks.qrMode = QrMode::Raster;
+  const auto bytes = layoutTicket(sample(), f);
+  EXPECT_FALSE(contains(bytes, {0x1D, 0x28, 0x6B}));
+  const auto doc = decodeEscPos(bytes);
+  EXPECT_TRUE(doc.qrCodes().empty());
+  ASSERT_EQ(doc.rasters().size(), 1u);
+  const int module = ticketQrModuleSize(sample().qrPayload, paper58(), 16);
+  const int side = encodeQrMatrix(sample().qrPayload, QrEcc::M)->size * module;
+  const Bitmap expected = ticketQrBitmap(sample().qrPayload, module);
+  ASSERT_EQ(expected.width, side);
+  const DecodedRaster r = doc.rasters()[0];
+  EXPECT_EQ(r.height, side);
+  // Centred by its own margin: the symbol's dots start (384 - side) / 2 in.
+  const int left = (384 - side) / 2;
+  for (int y = 0; y < side; y += 3)
+    for (int x = 0; x < side; x += 3) ASSERT_EQ(r.image.inked(left + x, y), expected.inked(x, y)) << x << "," << y;
+}
+
+TEST(LayoutTicketFormat, CutFollowsTheModel) {
+  TicketFormat f;
+  auto last = [&] { return decodeEscPos(layoutTicket(sample(), f)).elements.back(); };
+  ASSERT_TRUE(std::holds_alternative<DecodedCut>(last()));
+  EXPECT_TRUE(std::get<DecodedCut>(last()).partial);
+  auto tail = [&] {
+    const auto b = layoutTicket(sample(), f);
+    return sub(b, b.size() - 4, 4);
+  };
+  EXPECT_EQ(tail(), (std::vector<std::uint8_t>{0x1D, 0x56, 0x42, 0x00}));
+  f.quirks.cut = CutMode::Full;
+  EXPECT_EQ(tail(), (std::vector<std::uint8_t>{0x1D, 0x56, 0x41, 0x00}));
+  EXPECT_FALSE(std::get<DecodedCut>(last()).partial);
+  f.quirks.cut = CutMode::None;
+  const auto doc = decodeEscPos(layoutTicket(sample(), f));
+  for (const auto& e : doc.elements) EXPECT_FALSE(std::holds_alternative<DecodedCut>(e));
+  ASSERT_TRUE(std::holds_alternative<DecodedFeed>(doc.elements.back()));
+  EXPECT_EQ(std::get<DecodedFeed>(doc.elements.back()).lines, 5);  // past the tear bar
+}
+
+TEST(LayoutTicketFormat, CharsPerLineNarrowsTheWrapAndTheNumber) {
+  TicketContent t = sample();
+  t.footer = "Simpan tiket ini. Nomor Anda akan dipanggil melalui layar dan pengeras suara.";
+  TicketFormat f;
+  f.quirks.charsPerLine = 42;  // a printer in 42-column mode on 80 mm
+  const auto doc = decodeEscPos(layoutTicket(t, f));
+  for (const auto& run : doc.texts()) EXPECT_LE(static_cast<int>(run.text.size()) * run.width, 42) << run.text;
+  const auto runs = doc.texts();
+  const auto* number = findRun(runs, "R-001");
+  ASSERT_NE(number, nullptr);
+  EXPECT_EQ(number->width, 8);  // 42 / 5 = 8
+  t.number = "RESET-00123";
+  const auto runs2 = decodeEscPos(layoutTicket(t, f)).texts();
+  ASSERT_NE(findRun(runs2, "RESET-00123"), nullptr);
+  EXPECT_EQ(findRun(runs2, "RESET-00123")->width, 3);  // 42 / 11; 4 would overflow 42 columns
 }

@@ -45,6 +45,7 @@ struct EmulatedUsbPrinter::Impl {
   std::deque<std::uint8_t> replies;
   std::deque<UMockdevIoctlData*> pendingIn;  // IN URBs waiting for a reply (ref held)
   std::deque<UMockdevIoctlData*> reapable;   // finished URBs (ref held), status already set
+  std::string liveNode;                      // the device node on the bus now; empty when unplugged
 
   // Test-thread only.
   int devnum = 0;
@@ -74,6 +75,16 @@ struct EmulatedUsbPrinter::Impl {
     const gulong request = umockdev_ioctl_client_get_request(client);
     UMockdevIoctlData* arg = umockdev_ioctl_client_get_arg(client);
     std::lock_guard lock(mutex);
+    // A handle opened before an unplug stays dead after the replug, as with
+    // the kernel: the device comes back under a new node and the old file
+    // descriptor answers ENODEV (it may still reap the URBs that failed).
+    const gchar* node = umockdev_ioctl_client_get_devnode(client);
+    const bool stale = node && liveNode != node;
+    if (stale && request != USBDEVFS_DISCARDURB &&
+        !((request == USBDEVFS_REAPURB || request == USBDEVFS_REAPURBNDELAY) && !reapable.empty())) {
+      umockdev_ioctl_client_complete(client, -1, ENODEV);
+      return TRUE;
+    }
     switch (request) {
       case USBDEVFS_GET_CAPABILITIES: {
         UMockdevIoctlData* d = umockdev_ioctl_data_resolve(arg, 0, sizeof(guint32), nullptr);
@@ -232,10 +243,16 @@ struct EmulatedUsbPrinter::Impl {
       g_clear_error(&error);
       throw std::runtime_error("umockdev add_from_string: " + msg);
     }
+    std::lock_guard lock(mutex);
+    liveNode = devnode;
   }
 
   void unplugDevice() {
     if (syspath.empty()) return;
+    {
+      std::lock_guard lock(mutex);
+      liveNode.clear();
+    }
     umockdev_testbed_uevent(testbed, syspath.c_str(), "remove");
     umockdev_testbed_remove_device(testbed, syspath.c_str());
     umockdev_testbed_detach_ioctl(testbed, devnode.c_str(), nullptr);

@@ -192,6 +192,68 @@ TEST_F(UsbPrinterTest, WrongVidPidIsPrinterNotFound) {
   EXPECT_TRUE(emu->received().empty());
 }
 
+// Unplugged and plugged back while idle (between two tickets, faster than
+// the spooler's status poll): the open handle is stale. The status check
+// before the next ticket must find the printer again, not fail the ticket.
+TEST_F(UsbPrinterTest, ReplugBetweenTicketsIsInvisibleToTheNextTicket) {
+  UsbPrinter printer(kPrinterId, {}, UsbTimeouts{5000ms, 200ms});
+  ASSERT_EQ(printer.status().state, PrinterState::Ready);
+  emu->unplug();
+  emu->replug();
+  emu->clear();
+  const PrinterStatus st = printer.status();
+  EXPECT_EQ(st.state, PrinterState::Ready) << st.detail;
+  const auto ticket = layoutTicket(sampleTicket(), paper80());
+  const PrintResult r = printer.print(ticket);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(emu->printed(), ticket);
+}
+
+// The same for a model that is never asked its status: the print itself
+// meets the stale handle first. Nothing was sent yet, so it reopens and
+// sends the whole job once.
+TEST_F(UsbPrinterTest, ReplugBeforeAPrintWithoutStatusReopensAndPrintsOnce) {
+  StatusQuirks silent;
+  silent.answersStatus = false;
+  UsbPrinter printer(kPrinterId, silent);
+  const std::vector<std::uint8_t> first{0x1B, 0x40, '1', 0x0A};
+  ASSERT_TRUE(printer.print(first).ok);
+  emu->unplug();
+  emu->replug();
+  emu->clear();
+  const auto ticket = layoutTicket(sampleTicket(), paper80());
+  const PrintResult r = printer.print(ticket);
+  ASSERT_TRUE(r.ok) << r.error;
+  EXPECT_EQ(emu->printed(), ticket);
+}
+
+// Per-model quirks (from config: printer_setup_test) change how the same
+// reply bytes read, through the real transport.
+TEST_F(UsbPrinterTest, StatusQuirksChangeHowRepliesRead) {
+  emu->setPaperNearEnd(true);
+  {
+    StatusQuirks noNearEndSensor;
+    noNearEndSensor.paperNearEndBits = 0;
+    UsbPrinter printer(kPrinterId, noNearEndSensor);
+    EXPECT_EQ(printer.status().state, PrinterState::Ready);
+  }
+  {
+    UsbPrinter printer(kPrinterId);
+    EXPECT_EQ(printer.status().state, PrinterState::PaperNearEnd);
+  }
+  // A model that never answers is never asked: no reply timeouts per ticket.
+  emu->setAnswersStatus(false);
+  emu->clear();
+  StatusQuirks silent;
+  silent.answersStatus = false;
+  UsbPrinter quiet(kPrinterId, silent, UsbTimeouts{5000ms, 200ms});
+  EXPECT_EQ(quiet.status().state, PrinterState::Ready);
+  EXPECT_EQ(emu->statusRequests(), 0u);
+  const std::vector<std::uint8_t> bytes{0x1B, 0x40, 'O', 'K', 0x0A};
+  ASSERT_TRUE(quiet.print(bytes).ok);
+  EXPECT_EQ(emu->printed(), bytes);
+}
+
 int main(int argc, char** argv) {
   EmulatedUsbPrinter::preloadActive();  // before any testbed touches the environment
   ::testing::InitGoogleTest(&argc, argv);

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "devices/printer/escpos.hpp"
+#include "devices/printer/logo_file.hpp"
 #include "devices/printer/ticket_layout.hpp"
 
 using namespace lpse::printer;
@@ -174,4 +175,32 @@ TEST(VirtualPrinter, ZbarReadsTheTicketQr) {
   ::pclose(pipe);
   while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
   EXPECT_EQ(out, sample().qrPayload);
+}
+
+// The shipped logo on a virtual ticket: the PNG's top rows are the logo's
+// dots, black on white, then the rest of the ticket.
+TEST(VirtualPrinter, TicketPngShowsTheLogoAtTheTop) {
+  TempDir dir;
+  for (const PaperSpec& paper : {paper58(), paper80()}) {
+    LogoOptions o;
+    o.maxWidth = paper.dots;
+    const LogoLoad logo = loadLogo(fs::path(LPSE_SOURCE_DIR) / "assets" / "logo-ticket.png", o);
+    ASSERT_TRUE(logo.ok()) << logo.error;
+    TicketFormat f;
+    f.paper = paper;
+    f.logo = logo.image;
+    VirtualPrinter printer(dir.path(), paper.dots);
+    const PrintResult r = printer.print(layoutTicket(sample(), f));
+    ASSERT_TRUE(r.ok) << r.error;
+    const Png png = loadPng(r.artifact);
+    ASSERT_EQ(png.width, paper.dots);
+    ASSERT_GT(png.height, logo.image.height + 300);
+    long mismatches = 0;
+    for (int y = 0; y < logo.image.height; ++y)
+      for (int x = 0; x < paper.dots; ++x) {
+        const bool ink = x < logo.image.width && logo.image.inked(x, y);
+        mismatches += (png.gray[static_cast<std::size_t>(y) * png.width + x] == 0) != ink;
+      }
+    EXPECT_EQ(mismatches, 0) << paper.dots;
+  }
 }
