@@ -27,7 +27,12 @@ test: deps
 	scripts/run-tests build/asan
 
 BENCH_TARGETS := store_bench print_bench server_bench
+# The kiosk beside a Chromium kiosk page (tests/bench/run_kiosk_bench.sh).
+BENCH_TARGETS += lpse-kiosk lpse-server lpse
+# QR decoding: ours vs ZXing defaults vs zbar (tests/bench/run_scan_bench.sh).
+BENCH_TARGETS += scan_bench
 bench: deps
+	scripts/install-deps bench
 	cmake --preset release >/dev/null
 	cmake --build build/release -j $(JOBS) --target $(BENCH_TARGETS)
 	scripts/run-bench build/release
@@ -41,12 +46,13 @@ soak: deps
 # libFuzzer (clang), FUZZ_SECONDS (default 300) per target; see scripts/run-fuzz.
 fuzz: deps
 	cmake --preset fuzz >/dev/null
-	cmake --build build/fuzz -j $(JOBS) --target fuzz_request fuzz_sse fuzz_escpos fuzz_config
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_request fuzz_sse fuzz_escpos fuzz_config fuzz_form_qr
 	scripts/run-fuzz build/fuzz
 
 # The screenshots in docs/screenshots and the README, from the real programs.
+# Every kiosk screen in id and en, landscape and portrait (1080x1920 needs the tall screen).
 screenshots: build
-	xvfb-run -a -s "-screen 0 3840x1200x24" python3 tests/e2e/screenshots.py \
+	xvfb-run -a -s "-screen 0 3840x2160x24" python3 tests/e2e/screenshots.py \
 	  --bin build/default/bin --source . --out docs/screenshots
 
 clean:

@@ -29,5 +29,8 @@ int fail(const core::Error& e);
 void registerDbCommands(CLI::App& app, CliContext& ctx);       // db verify | rebuild, board
 void registerDoctorCommand(CLI::App& app, CliContext& ctx);    // doctor
 void registerPrinterCommands(CLI::App& app, CliContext& ctx);  // printer-test
+void registerAccessCommands(CLI::App& app, CliContext& ctx);   // staff ..., device ...
+void registerFormCommand(CLI::App& app, CliContext& ctx);      // form (request form PDF)
+void registerScanCommand(CLI::App& app, CliContext& ctx);      // scan (QR in image files / camera)
 
 }  // namespace lpse::apps

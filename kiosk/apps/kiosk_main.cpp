@@ -2,6 +2,7 @@
 #include <cstdio>
 
 #include "kiosk/apps/frontend.hpp"
+#include "kiosk/apps/kiosk_scanning.hpp"
 #include "kiosk/apps/printer_setup.hpp"
 #include "kiosk/kiosk_app/kiosk_app.hpp"
 
@@ -28,6 +29,14 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::printf("level=info msg=\"printer\" printer=\"%s\"\n", chosen.c_str());
+  // Read once: the logo is loaded here (a bad logo is logged and left out).
+  auto format = lpse::apps::ticketFormat(fe->config);
+  if (!format) {
+    std::fprintf(stderr, "lpse-kiosk: %s\n", format.error().en.c_str());
+    return 2;
+  }
   lpse::kiosk::KioskApp app(fe->config, fe->strings, std::move(*printer), **window);
+  app.setTicketFormat(std::move(*format));
+  lpse::apps::KioskScanning scanning(fe->config.kiosk.camera, app);
   return (*window)->run(app);
 }

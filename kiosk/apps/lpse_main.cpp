@@ -13,6 +13,9 @@ int main(int argc, char** argv) {
   lpse::apps::registerDbCommands(app, ctx);
   lpse::apps::registerDoctorCommand(app, ctx);
   lpse::apps::registerPrinterCommands(app, ctx);
+  lpse::apps::registerAccessCommands(app, ctx);
+  lpse::apps::registerFormCommand(app, ctx);
+  lpse::apps::registerScanCommand(app, ctx);
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exitCode;

@@ -2,6 +2,7 @@
 
 #include <toml++/toml.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <type_traits>
@@ -125,7 +126,16 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   }
   c.server.port = static_cast<int>(port);
   r.get("server.database", c.server.database);
-  c.serverUrl = "http://" + (c.server.bind == "0.0.0.0" ? std::string("127.0.0.1") : c.server.bind) + ":" +
+  r.get("server.tls_cert", c.server.tlsCert);
+  r.get("server.tls_key", c.server.tlsKey);
+  if (c.server.tlsCert.empty() != c.server.tlsKey.empty() && !r.err)
+    r.err = keyError("server.tls_cert", "tls_cert dan tls_key diisi keduanya / set both tls_cert and tls_key");
+  r.get("server.ca_cert", c.server.caCert);
+  int64_t sessionHours = c.server.sessionHours;
+  r.get("server.session_hours", sessionHours);
+  if ((sessionHours < 1 || sessionHours > 24 * 7) && !r.err) r.err = keyError("server.session_hours", "1..168");
+  c.server.sessionHours = static_cast<int>(sessionHours);
+  c.serverUrl = (c.server.tlsCert.empty() ? "http://" : "https://") + (c.server.bind == "0.0.0.0" ? std::string("127.0.0.1") : c.server.bind) + ":" +
                 std::to_string(c.server.port);
   r.get("server.url", c.serverUrl);
 
@@ -176,7 +186,72 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if ((pport < 1 || pport > 65535) && !r.err) r.err = keyError("printer.port", "1..65535");
   c.printer.port = static_cast<int>(pport);
   r.get("printer.device", c.printer.device);
-  r.get("printer.answers_status", c.printer.answersStatus);
+  {
+    // Per-model quirks: each key optional (unset keeps the preset). The
+    // model name itself is checked against the presets in printer_setup.
+    r.get("printer.model", c.printer.model);
+    auto& q = c.printer.quirks;
+    auto optBool = [&](const char* key, std::optional<bool>& out) {
+      auto node = tbl.at_path(key);
+      if (!node) return;
+      bool v = false;
+      r.get(key, v);
+      if (node.is_boolean()) out = v;
+    };
+    auto optInt = [&](const std::string& key, std::optional<int>& out, int lo, int hi) {
+      auto node = tbl.at_path(key);
+      if (!node) return;
+      int64_t v = 0;
+      r.get(key.c_str(), v);
+      if (!node.is_integer()) return;  // r.get named the key
+      if (v < lo || v > hi) {
+        if (!r.err) r.err = keyError(key, std::to_string(lo) + ".." + std::to_string(hi));
+        return;
+      }
+      out = static_cast<int>(v);
+    };
+    auto word = [&](const char* key, std::string& out, std::initializer_list<std::string_view> allowed) {
+      r.get(key, out);
+      if (out.empty()) return;
+      std::string list;
+      for (auto a : allowed) {
+        if (out == a) return;
+        list += (list.empty() ? "" : ", ") + std::string(a);
+      }
+      if (!r.err) r.err = keyError(key, list);
+    };
+    optBool("printer.answers_status", q.answersStatus);  // the older key keeps working
+    optBool("printer.quirks.answers_status", q.answersStatus);
+    optInt("printer.quirks.code_page", q.codePage, 0, 255);
+    word("printer.quirks.charset", q.charset, {"cp1252", "ascii"});
+    optInt("printer.quirks.qr_max_module", q.qrMaxModule, 1, 16);
+    word("printer.quirks.qr_mode", q.qrMode, {"native", "raster"});
+    word("printer.quirks.cut", q.cut, {"partial", "full", "none"});
+    optInt("printer.quirks.chars_per_line", q.charsPerLine, 16, 96);
+    const std::pair<const char*, std::optional<int>*> bits[] = {
+        {"status_fixed_mask", &q.statusFixedMask}, {"status_fixed_value", &q.statusFixedValue},
+        {"paper_near_end_bits", &q.paperNearEndBits}, {"paper_out_bits", &q.paperOutBits},
+        {"cover_open_bit", &q.coverOpenBit}, {"paper_end_stop_bit", &q.paperEndStopBit},
+        {"error_bit", &q.errorBit}};
+    for (const auto& [name, out] : bits) optInt(std::string("printer.quirks.") + name, *out, 0, 255);
+    // A misspelt quirk would silently keep the preset: name it instead.
+    if (auto qt = tbl.at_path("printer.quirks").as_table()) {
+      for (const auto& [k, v] : *qt) {
+        static const std::string_view known[] = {"answers_status", "code_page", "charset", "qr_max_module",
+                                                 "qr_mode", "cut", "chars_per_line", "status_fixed_mask",
+                                                 "status_fixed_value", "paper_near_end_bits", "paper_out_bits",
+                                                 "cover_open_bit", "paper_end_stop_bit", "error_bit"};
+        if (std::find(std::begin(known), std::end(known), k.str()) == std::end(known) && !r.err)
+          r.err = keyError("printer.quirks." + std::string(k.str()), "kunci tidak dikenal / unknown key");
+      }
+    }
+    r.get("printer.logo", c.printer.logo);
+    word("printer.logo_dither", c.printer.logoDither, {"atkinson", "threshold"});
+    if (c.printer.logoDither.empty()) c.printer.logoDither = "atkinson";
+    std::optional<int> logoMm;
+    optInt("printer.logo_max_height_mm", logoMm, 5, 80);
+    if (logoMm) c.printer.logoMaxHeightMm = *logoMm;
+  }
   r.get("printer.output_dir", c.printer.outputDir);
   r.get("printer.footer", c.printer.footer);
   int64_t mm = 80;
@@ -186,6 +261,8 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   else if (!r.err) r.err = keyError("printer.paper_width_mm", "58 atau/or 80");
 
   r.get("kiosk.id", c.kiosk.id);
+  r.get("kiosk.credential_file", c.kiosk.credentialFile);
+  r.get("kiosk.camera", c.kiosk.camera);
   r.get("kiosk.language", c.kiosk.language);
   int64_t idle = c.kiosk.idleTimeoutS;
   r.get("kiosk.idle_timeout_s", idle);
@@ -194,20 +271,12 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("kiosk.hide_cursor", c.kiosk.hideCursor);
 
   r.get("display.id", c.display.id);
+  r.get("display.credential_file", c.display.credentialFile);
   r.get("display.running_text", c.display.runningText);
   r.get("display.fullscreen", c.display.fullscreen);
 
   r.get("desk.id", c.desk.id);
   r.get("desk.counter", c.desk.counter);
-  std::string role;
-  r.get("desk.role", role);
-  if (!role.empty()) {
-    auto ar = core::actorRoleFrom(role);
-    if (ar && (*ar == core::ActorRole::Helpdesk || *ar == core::ActorRole::AdminPpe || *ar == core::ActorRole::Supervisor))
-      c.desk.role = *ar;
-    else if (!r.err)
-      r.err = keyError("desk.role", "helpdesk, admin_ppe atau/or supervisor");
-  }
   if (r.err) return *r.err;
   return c;
 }

@@ -2,6 +2,7 @@
 // The settings of an installation, read from one TOML file (config/lpse.toml
 // documents every key). Every key has a default, so a missing file section
 // means "the embedded default", and a wrong value is an error naming the key.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,22 +23,50 @@ struct ServerConfig {
   std::string bind = "127.0.0.1";
   int port = 8420;
   std::string database = "var/lpse.db";
+  // HTTPS when both are set (docs/API.md: making a certificate).
+  std::string tlsCert, tlsKey;
+  // Front-ends: the certificate the server's must match (for a self-signed one).
+  std::string caCert;
+  int sessionHours = 12;  // a staff sign-in lasts this long
+};
+
+// Overrides of the printer model's preset (`[printer.quirks]`); unset keeps
+// the preset's value. Meanings: devices/printer/printer_model.hpp.
+struct PrinterQuirksConfig {
+  std::optional<bool> answersStatus;  // also the older `printer.answers_status`
+  std::optional<int> codePage;        // ESC t n, 0..255
+  std::string charset;                // "" (preset) | cp1252 | ascii
+  std::optional<int> qrMaxModule;     // 1..16
+  std::string qrMode;                 // "" | native | raster
+  std::string cut;                    // "" | partial | full | none
+  std::optional<int> charsPerLine;    // 16..96
+  // DLE EOT reply bits, 0..255 each.
+  std::optional<int> statusFixedMask, statusFixedValue, paperNearEndBits, paperOutBits, coverOpenBit,
+      paperEndStopBit, errorBit;
 };
 
 struct PrinterConfig {
   std::string kind = "auto";     // auto | virtual | usb | tcp | file
+  std::string model = "epson-tm-t82";  // a preset of devices/printer/printer_model.hpp
+  PrinterQuirksConfig quirks;
+  std::string logo;              // PNG printed at the top of tickets; empty: none
+  std::string logoDither = "atkinson";  // atkinson | threshold
+  int logoMaxHeightMm = 20;      // a taller logo is shrunk to this
   std::string outputDir = "var/tickets";  // virtual printer's PNGs
   std::string usb;               // "0416:5011"; empty: the first USB printer
   std::string host;              // tcp
   int port = 9100;               // tcp
   std::string device = "/dev/usb/lp0";  // file
-  bool answersStatus = true;     // false for clones that ignore DLE EOT
   int paperDots = 576;           // 80 mm; 384 for 58 mm
   std::string footer = "Terima kasih. Simpan tiket ini.";
 };
 
 struct KioskConfig {
   std::string id = "kiosk-1";
+  std::string credentialFile = "var/credentials/kiosk-1.token";  // from `lpse device add`
+  // "auto" (first V4L2 camera), "none", "/dev/videoN", or image files
+  // (comma-separated) shown as a camera: the demo and the tests.
+  std::string camera = "auto";
   std::string language = "id";
   int idleTimeoutS = 60;
   bool fullscreen = false;
@@ -46,14 +75,14 @@ struct KioskConfig {
 
 struct DisplayConfig {
   std::string id = "display-1";
+  std::string credentialFile = "var/credentials/display-1.token";
   std::string runningText;
   bool fullscreen = false;
 };
 
 struct DeskConfig {
   std::string id = "desk-1";
-  std::string counter = "Loket 1";
-  core::ActorRole role = core::ActorRole::Helpdesk;
+  std::string counter = "Loket 1";  // the staff member's role comes from their sign-in
 };
 
 struct Config {

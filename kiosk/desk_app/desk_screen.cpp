@@ -61,13 +61,14 @@ void DeskApp::draw(ui::Frame& f) {
   ui::bigText("staff_name", who.displayName + " \xC2\xB7 " + tr("desk.role." + std::string(core::toString(who.role))),
               {.color = ui::colors::kTextDim, .wrap = false});
   ui::UiMap::current().note("staff", who.username);
-  ImGui::SameLine(f.size.x - ImGui::GetStyle().WindowPadding.x - 220);
-  if (ui::bigButton("sign_out", tr("desk.sign_out"), {220, 0}, ui::ButtonStyle::Secondary)) signOut();
   ui::statusPill("server_status", m_model.online() ? tr("status.online") : tr("status.offline"),
                  m_model.online() ? ui::PillState::Online : ui::PillState::Offline);
   ImGui::SameLine();
   ui::bigText("waiting", m_strings.tr("desk.waiting_count", {{"n", std::to_string(m_model.waitingInMyQueue())}}),
               {.color = ui::colors::kTextDim, .wrap = false});
+  // Sign-out sits at the end of the status line, not on a line of its own.
+  ImGui::SameLine(f.size.x - ImGui::GetStyle().WindowPadding.x - 220);
+  if (ui::bigButton("sign_out", tr("desk.sign_out"), {220, 0}, ui::ButtonStyle::Secondary)) signOut();
   ImGui::Separator();
   for (const auto& a : m_model.alerts()) {
     const std::string text = m_strings.tr("desk.device_alert", {{"device", a.device}, {"detail", a.detail}});

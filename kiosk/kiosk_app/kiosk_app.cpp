@@ -1,20 +1,27 @@
 #include "kiosk/kiosk_app/kiosk_app.hpp"
+
+#include <imgui.h>
+
+#include <cstdio>
+
 #include "kiosk/client/clock.hpp"
-
-
 #include "kiosk/kiosk_app/ticket_print.hpp"
+#include "kiosk/ui/ui_map.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace lpse::kiosk {
 
 namespace {
 using client::wallClockMs;
+
 KioskSettings settingsFrom(const config::Config& c) {
   KioskSettings s;
   s.idleTimeoutS = c.kiosk.idleTimeoutS;
   s.services = c.services;
+  s.minutesPerVisitor = c.timeStandards.forStep(5).value_or(5);
   return s;
 }
+
 PrinterView printerView(const printer::PrinterStatus& st) {
   using S = printer::PrinterState;
   const char* key = "status.printer_error";
@@ -29,37 +36,113 @@ PrinterView printerView(const printer::PrinterStatus& st) {
   return PrinterView{st.canPrint(), key, st.detail};
 }
 
+// The device token: the one given, else the file the config names (written
+// by `lpse device add`). Without one the server refuses the kiosk, and the
+// server pill says "not connected" until someone registers it.
+client::Credential credentialFor(const config::Config& c, client::Credential given) {
+  if (!given.token.empty() || c.kiosk.credentialFile.empty()) return given;
+  auto r = client::readCredentialFile(c.kiosk.credentialFile);
+  if (r) return *r;
+  std::fprintf(stderr, "lpse-kiosk: %s\n", r.error().en.c_str());
+  return given;
+}
+
+TicketStatusView statusView(const client::TicketStatus& s) {
+  return TicketStatusView{s.ticket, s.state, s.counter, s.caseId, s.ahead};
+}
+
 }  // namespace
 
 KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer,
-                   ui::WindowApp& window)
+                   ui::WindowApp& window, client::Credential credential)
     : m_cfg(std::move(cfg)),
       m_strings(strings),
       m_window(window),
       m_model(settingsFrom(m_cfg)),
-      m_api(m_cfg.serverUrl, {m_cfg.kiosk.id, core::ActorRole::Kiosk}),
+      m_api(m_cfg.serverUrl, credentialFor(m_cfg, credential)),
       m_worker([&window] { window.wake(); }),
       m_spooler(std::make_unique<printer::PrintSpooler>(std::move(printer))) {
+  m_ticketFormat.paper = m_cfg.printer.paperDots == 384 ? printer::paper58() : printer::paper80();
   m_model.setLanguage(m_cfg.kiosk.language);
   m_strings.setLanguage(m_cfg.kiosk.language);
   refreshBoard();
   // The stream tells us when the server comes and goes, and when counts
   // change; each (re)connect re-reads the board.
   m_stream = std::make_unique<client::EventStream>(
-      m_cfg.serverUrl, client::Identity{m_cfg.kiosk.id, core::ActorRole::Kiosk}, -1,
-      client::EventStream::Callbacks{
-          [this](const api::StreamEvent&) { refreshBoard(); },
-          [this](bool online) {
-            m_worker.toUi([this, online] {
-              m_model.setServerOnline(online);
-              if (online) m_reportedPrinter.clear();  // tell the (restarted) server again
-            });
-            if (online) refreshBoard();
-          }});
+      m_cfg.serverUrl, m_api.credential(), -1,
+      client::EventStream::Callbacks{[this](const api::StreamEvent&) { refreshBoard(); },
+                                     [this](bool online) {
+                                       m_worker.toUi([this, online] {
+                                         m_streamOnline = online;
+                                         updateOnline();
+                                         if (online) m_reportedPrinter.clear();  // tell the (restarted) server again
+                                       });
+                                       if (online) refreshBoard();
+                                     },
+                                     {}});
+  m_watch = std::thread([this] { watchServer(); });
 }
 
 KioskApp::~KioskApp() {
+  {
+    std::lock_guard lock(m_watchMutex);
+    m_stopping = true;
+  }
+  m_watchCv.notify_all();
+  if (m_watch.joinable()) m_watch.join();
   m_stream.reset();  // stop callbacks before the worker goes
+}
+
+void KioskApp::watchServer() {
+  client::ApiClient api(m_cfg.serverUrl, {});
+  bool last = false, first = true;
+  std::unique_lock lock(m_watchMutex);
+  while (!m_stopping) {
+    lock.unlock();
+    const bool ok = api.health().ok();
+    lock.lock();
+    if (m_stopping) break;
+    if (ok != last || first) {
+      m_worker.toUi([this, ok] {
+        m_healthOk = ok;
+        updateOnline();
+      });
+      last = ok;
+      first = false;
+    }
+    m_watchCv.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; });
+  }
+}
+
+void KioskApp::updateOnline() {
+  const bool online = m_streamOnline && m_healthOk;
+  if (online == m_model.serverOnline()) return;
+  m_model.setServerOnline(online);
+  if (online) refreshBoard();
+}
+
+void KioskApp::qrPayload(std::string payload) {
+  m_worker.toUi([this, p = std::move(payload)] {
+    const auto outcome = m_model.qrRead(p, wallClockMs());
+    if (outcome == QrOutcome::LookupTicket) lookupTicket(m_model.lookupToken());
+    if (outcome == QrOutcome::FormFilled) m_editing.clear();
+  });
+}
+
+void KioskApp::cameraState(CameraState state) {
+  m_worker.toUi([this, state] { m_model.cameraChanged(state); });
+}
+
+void KioskApp::previewFrame(std::shared_ptr<const PreviewFrame> frame) {
+  m_worker.toUi([this, f = std::move(frame)]() mutable { m_model.frameArrived(std::move(f)); });
+}
+
+void KioskApp::setQrReader(QrReader reader) {
+  auto s = m_model.settings();
+  s.qrReader = std::move(reader);
+  const std::string lang = m_model.language();
+  m_model = KioskModel(std::move(s));
+  m_model.setLanguage(lang);
 }
 
 void KioskApp::refreshBoard() {
@@ -67,10 +150,7 @@ void KioskApp::refreshBoard() {
     auto b = m_api.board();
     m_worker.toUi([this, b] {
       m_boardLoaded = true;
-      if (!b) {
-        m_model.setServerOnline(false);
-        return;
-      }
+      if (!b) return;
       std::map<std::string, int> waiting(b->waiting.begin(), b->waiting.end());
       m_model.setWaiting(waiting);
     });
@@ -93,6 +173,7 @@ void KioskApp::reportPrinter(const printer::PrinterStatus& st) {
 
 void KioskApp::takeNumber() {
   if (!m_model.submit(wallClockMs())) return;
+  m_editing.clear();
   core::Visit visit = m_model.draft();
   m_worker.post([this, visit] {
     auto t = m_api.issueTicket(visit);
@@ -109,9 +190,37 @@ void KioskApp::takeNumber() {
   });
 }
 
+void KioskApp::lookupTicket(const std::string& token) {
+  m_worker.post([this, token] {
+    auto s = m_api.ticketStatus(token);
+    m_worker.toUi([this, s] {
+      if (s) m_model.statusLoaded(statusView(*s), wallClockMs());
+      else m_model.statusFailed(s.error(), wallClockMs());
+    });
+  });
+}
+
+void KioskApp::rejoinQueue() {
+  if (!m_model.rejoin(wallClockMs()) || !m_model.ticketStatus()) return;
+  const std::int64_t caseId = m_model.ticketStatus()->caseId;
+  const std::string token = m_model.lookupToken();
+  m_worker.post([this, caseId, token] {
+    auto c = m_api.act(caseId, core::Action::ReturnDocuments, {});
+    if (!c) {
+      m_worker.toUi([this, e = c.error()] { m_model.statusFailed(e, wallClockMs()); });
+      return;
+    }
+    auto s = m_api.ticketStatus(token);
+    m_worker.toUi([this, s] {
+      if (s) m_model.statusLoaded(statusView(*s), wallClockMs());
+      else m_model.statusFailed(s.error(), wallClockMs());
+    });
+  });
+}
+
 void KioskApp::print(const core::IssuedTicket& t) {
   m_model.printStarted();
-  auto bytes = ticketBytes(t, m_cfg, m_model.language(), wallClockMs());
+  auto bytes = ticketBytes(t, m_cfg, m_ticketFormat, m_model.language(), wallClockMs());
   const std::string ticket = t.kase.ticket;
   m_spooler->submit(std::move(bytes), [this, ticket](const printer::PrintResult& r) {
     m_worker.toUi([this, ticket, r] {
@@ -121,10 +230,39 @@ void KioskApp::print(const core::IssuedTicket& t) {
   });
 }
 
+// A keyboard-wedge QR scanner "types" the code and presses Enter. Read it
+// on the screens where nothing else takes typing (no field is being edited).
+void KioskApp::readWedgeScanner() {
+  const Step s = m_model.step();
+  const bool listens = s == Step::Attract || s == Step::Scan || s == Step::TicketScan || s == Step::Service;
+  ImGuiIO& io = ImGui::GetIO();
+  if (!listens || io.WantTextInput) {
+    m_wedge.clear();
+    return;
+  }
+  for (ImWchar c : io.InputQueueCharacters)
+    if (c >= 0x20 && c < 0x7F && m_wedge.size() < 4096) m_wedge.push_back(static_cast<char>(c));
+  if ((ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) ||
+       ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false)) &&
+      !m_wedge.empty()) {
+    std::string payload;
+    payload.swap(m_wedge);
+    const auto outcome = m_model.qrRead(payload, wallClockMs());
+    if (outcome == QrOutcome::LookupTicket) lookupTicket(m_model.lookupToken());
+  }
+}
+
 std::string KioskApp::serviceName(const std::string& code) const {
   for (const auto& s : m_cfg.services)
     if (s.code == code) return m_model.language() == "en" ? s.nameEn : s.nameId;
   return code;
+}
+
+std::string KioskApp::errorText(const core::Error& e) const {
+  // The kiosk's own wording when it has one for the code; the error's
+  // sentence otherwise (server and validation errors carry both languages).
+  const std::string key = "kiosk.message." + e.code;
+  return m_strings.has(key) ? tr(key) : e.message(m_model.language());
 }
 
 void KioskApp::draw(ui::Frame& frame) {
@@ -133,14 +271,34 @@ void KioskApp::draw(ui::Frame& frame) {
   m_model.setPrinter(printerView(printerStatus));
   reportPrinter(printerStatus);
   m_model.tick(wallClockMs());
+  readWedgeScanner();
+  if (!m_model.scanning()) m_preview.reset();
+  // Off the typing pages (cancel, idle wipe, ticket) the keyboard is
+  // closed, so the next visitor starts without it.
+  const Step s = m_model.step();
+  if (s != Step::Details && s != Step::Contact) m_editing.clear();
+  // Any touch keeps the form alive, not only typing.
+  if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_model.touch(wallClockMs());
+
+  const Layout l = layout(frame);
   ui::beginScreen("kiosk");
-  drawTopBar(frame);
-  switch (m_model.step()) {
-    case Step::Attract: drawAttract(frame); break;
-    case Step::Form: drawForm(frame); break;
-    case Step::Submitting: drawSubmitting(frame); break;
-    case Step::Ticket: drawTicket(frame); break;
+  ui::UiMap::current().note("step", toString(s));
+  ui::UiMap::current().note("keyboard", m_editing);
+  drawTopBar(l);
+  switch (s) {
+    case Step::Attract: drawAttract(l); break;
+    case Step::Service: drawService(l); break;
+    case Step::Scan: drawScan(l, false); break;
+    case Step::Role: drawRole(l); break;
+    case Step::Details: drawFieldsPage(l, {"name", "nip", "agency"}); break;
+    case Step::Contact: drawFieldsPage(l, {"phone", "email", "purpose"}); break;
+    case Step::Confirm: drawConfirm(l); break;
+    case Step::Submitting: drawSubmitting(l); break;
+    case Step::Ticket: drawTicket(l); break;
+    case Step::TicketScan: drawScan(l, true); break;
+    case Step::TicketStatus: drawTicketStatus(l); break;
   }
+  drawIdleWarning(l);
   ui::endScreen();
 }
 

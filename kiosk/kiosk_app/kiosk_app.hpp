@@ -1,15 +1,22 @@
 #pragma once
 // The kiosk program's runtime: the flow model, the server connection, the
-// printer. Everything slow runs on the worker, spooler or stream threads;
-// the frame loop only reads the model and calls its commands.
+// printer, the scanner seam. Everything slow runs on the worker, spooler,
+// stream or watch threads; the frame loop only reads the model and calls
+// its commands.
+#include <atomic>
+#include <condition_variable>
 #include <memory>
+#include <mutex>
+#include <thread>
 
 #include "devices/printer/print_spooler.hpp"
+#include "devices/printer/ticket_layout.hpp"
 #include "kiosk/client/api_client.hpp"
 #include "kiosk/client/event_stream.hpp"
 #include "kiosk/client/worker.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/kiosk_app/kiosk_model.hpp"
+#include "kiosk/ui/gray_texture.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/touch_keyboard.hpp"
 #include "kiosk/ui/window_app.hpp"
@@ -18,26 +25,68 @@ namespace lpse::kiosk {
 
 class KioskApp : public ui::Screen {
  public:
-  KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer, ui::WindowApp& window);
+  KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer, ui::WindowApp& window,
+           client::Credential credential = {});
   ~KioskApp() override;
 
   void draw(ui::Frame& frame) override;
   bool settled() const override { return m_boardLoaded; }
 
+  // The scanner seam (kiosk_scan.hpp). Any thread: each hands its input to
+  // the UI thread and wakes the frame loop.
+  void qrPayload(std::string payload);
+  void cameraState(CameraState state);
+  void previewFrame(std::shared_ptr<const PreviewFrame> frame);
+  // Paper, printer-model quirks and logo for tickets (call before the first
+  // frame; apps::ticketFormat builds it). Default: the configured paper,
+  // Epson defaults, no logo.
+  void setTicketFormat(printer::TicketFormat format) { m_ticketFormat = std::move(format); }
+  // How the flow tells a form from a ticket (call before the first frame).
+  void setQrReader(QrReader reader);
+
  private:
   void refreshBoard();
   void takeNumber();
+  void lookupTicket(const std::string& token);
+  void rejoinQueue();
   void reportPrinter(const printer::PrinterStatus& st);
   void print(const core::IssuedTicket& t);
+  void watchServer();
+  void updateOnline();
+  void readWedgeScanner();
   const std::string& tr(std::string_view key) const { return m_strings.tr(key); }
   std::string serviceName(const std::string& code) const;
+  std::string errorText(const core::Error& e) const;
 
-  // Screens (kiosk_screens.cpp).
-  void drawTopBar(ui::Frame& f);
-  void drawAttract(ui::Frame& f);
-  void drawForm(ui::Frame& f);
-  void drawSubmitting(ui::Frame& f);
-  void drawTicket(ui::Frame& f);
+  // Screens (kiosk_chrome.cpp, kiosk_screens.cpp, kiosk_form_pages.cpp).
+  struct Layout {
+    bool portrait = false;
+    float pad = 32;
+    ImVec2 size;
+  };
+  Layout layout(const ui::Frame& f) const;
+  void drawTopBar(const Layout& l);
+  void drawPageHeader(const Layout& l, const std::string& title);
+  // The row of Cancel / Back / primary at the bottom; returns true when the
+  // primary button was tapped.
+  bool drawFooter(const Layout& l, const char* primaryId, const std::string& primary, bool primaryEnabled,
+                  bool showBack = true);
+  float footerHeight(const Layout& l) const;
+  void drawIdleWarning(const Layout& l);
+  bool beginContent(const Layout& l, float reserveBottom);
+  void endContent();
+  void drawAttract(const Layout& l);
+  void drawService(const Layout& l);
+  void drawScan(const Layout& l, bool ticket);
+  void drawPreview(const Layout& l, ImVec2 size);
+  void drawRole(const Layout& l);
+  void drawFieldsPage(const Layout& l, std::initializer_list<const char*> fields);
+  void drawConfirm(const Layout& l);
+  void drawSubmitting(const Layout& l);
+  void drawTicket(const Layout& l);
+  void drawTicketStatus(const Layout& l);
+  void drawKeyboard(const Layout& l, float height);
+  void field(const char* name, bool optional);
 
   config::Config m_cfg;
   ui::Strings& m_strings;
@@ -46,15 +95,29 @@ class KioskApp : public ui::Screen {
   client::ApiClient m_api;  // used on the worker thread only
   client::Worker m_worker;
   std::unique_ptr<printer::PrintSpooler> m_spooler;
+  printer::TicketFormat m_ticketFormat;
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
   std::string m_reportedPrinter;  // printer state last told to the server
+
+  // The server is online when the event stream is connected and the last
+  // health check (every second, its own thread and client) answered: a
+  // lost server shows within two seconds, a silent one too.
+  bool m_streamOnline = false;
+  bool m_healthOk = false;
+  std::thread m_watch;
+  std::mutex m_watchMutex;
+  std::condition_variable m_watchCv;
+  bool m_stopping = false;
 
   // Screen state, not visit data: which guest-book field the on-screen
   // keyboard edits ("" = keyboard closed), and whether to scroll it into view.
   std::string m_editing;
   bool m_scrollToEditing = false;
   ui::TouchKeyboard m_keyboard;
+  std::string m_wedge;  // characters from a keyboard-like scanner, up to Enter
+  ui::GrayTexture m_preview;
+  std::int64_t m_lastFrameInputMs = 0;
 };
 
 }  // namespace lpse::kiosk

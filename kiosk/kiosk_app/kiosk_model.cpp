@@ -1,15 +1,101 @@
 #include "kiosk/kiosk_app/kiosk_model.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "kiosk/core/validation.hpp"
 
 namespace lpse::kiosk {
 
-KioskModel::KioskModel(KioskSettings settings) : m_settings(std::move(settings)) { wipe(); }
+namespace {
+
+// The guest-book fields each page asks for; the page a field lives on is
+// where the visitor is sent back to when it is wrong.
+const std::vector<std::string>& pageFields(Step page) {
+  static const std::vector<std::string> details{"name", "nip", "agency"};
+  static const std::vector<std::string> contact{"phone", "email", "purpose"};
+  static const std::vector<std::string> confirm{"consent"};
+  static const std::vector<std::string> none;
+  switch (page) {
+    case Step::Details: return details;
+    case Step::Contact: return contact;
+    case Step::Confirm: return confirm;
+    default: return none;
+  }
+}
+
+Step pageOf(const std::string& field) {
+  if (field == "service") return Step::Service;
+  for (Step p : {Step::Details, Step::Contact, Step::Confirm}) {
+    const auto& f = pageFields(p);
+    if (std::find(f.begin(), f.end(), field) != f.end()) return p;
+  }
+  return Step::Confirm;
+}
+
+bool isFormStep(Step s) {
+  switch (s) {
+    case Step::Service: case Step::Scan: case Step::Role: case Step::Details: case Step::Contact:
+    case Step::Confirm: return true;
+    default: return false;
+  }
+}
+
+bool isLowerHex(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+}  // namespace
+
+QrReading defaultQrReader(std::string_view payload) {
+  // A keyboard-wedge scanner ends the code with Enter.
+  while (!payload.empty() && (payload.back() == '\n' || payload.back() == '\r')) payload.remove_suffix(1);
+  QrReading r;
+  if (payload.size() >= 8 && payload.size() <= 64 && isLowerHex(payload)) {
+    r.kind = QrReading::Kind::Ticket;
+    r.token = std::string(payload);
+    return r;
+  }
+  r.error = core::makeError("qr_unknown", "Kode QR ini bukan formulir atau tiket LPSE.",
+                            "This QR code is not an LPSE form or ticket.");
+  return r;
+}
+
+std::string_view toString(Step s) {
+  switch (s) {
+    case Step::Attract: return "attract";
+    case Step::Service: return "service";
+    case Step::Scan: return "scan";
+    case Step::Role: return "role";
+    case Step::Details: return "details";
+    case Step::Contact: return "contact";
+    case Step::Confirm: return "confirm";
+    case Step::Submitting: return "submitting";
+    case Step::Ticket: return "ticket";
+    case Step::TicketScan: return "ticket_scan";
+    case Step::TicketStatus: return "ticket_status";
+  }
+  return "?";
+}
+
+std::string statusKey(std::string_view state) {
+  if (state == "waiting") return "kiosk.status.waiting";
+  if (state == "called") return "kiosk.status.called";
+  if (state == "incomplete" || state == "awaiting_documents") return "kiosk.status.awaiting_documents";
+  if (state == "delivered" || state == "rejection_notified") return "kiosk.status.done";
+  if (state == "no_show") return "kiosk.status.no_show";
+  if (state == "cancelled") return "kiosk.status.cancelled";
+  return "kiosk.status.in_service";
+}
+
+KioskModel::KioskModel(KioskSettings settings) : m_settings(std::move(settings)) {
+  if (!m_settings.qrReader) m_settings.qrReader = defaultQrReader;
+  wipe();
+}
 
 void KioskModel::wipe() {
-  // Nothing of the previous visitor survives: a fresh draft, no errors, no ticket.
+  // Nothing of the previous visitor survives: a fresh draft, no errors, no
+  // ticket, no ticket status, no camera frame.
   m_draft = core::Visit{};
   m_draft.documents = {core::Document::RequestForm};
   m_draft.language = m_lang;
@@ -18,18 +104,90 @@ void KioskModel::wipe() {
   m_ticket.reset();
   m_print = PrintState::None;
   m_printDetail.clear();
+  m_scanned = false;
+  m_frame.reset();
+  m_scanError.reset();
+  m_lookup = LookupState::None;
+  m_lookupToken.clear();
+  m_status.reset();
+  m_lookupError.reset();
+}
+
+void KioskModel::go(Step s, std::int64_t nowMs) {
+  m_step = s;
+  if (!scanning()) m_frame.reset();
+  m_scanError.reset();
+  touched(nowMs);
 }
 
 void KioskModel::start(std::int64_t nowMs) {
   wipe();
-  m_step = Step::Form;
-  if (!m_settings.services.empty()) m_draft.service = m_settings.services.front().code;
-  touched(nowMs);
+  go(Step::Service, nowMs);
 }
 
 void KioskModel::chooseService(const std::string& code, std::int64_t nowMs) {
   m_draft.service = code;
+  m_fieldErrors["service"].reset();
+  // A form scanned on the attract screen already holds the visitor's data.
+  go(m_scanned ? Step::Role : Step::Scan, nowMs);
+}
+
+void KioskModel::typeInstead(std::int64_t nowMs) {
+  if (m_step == Step::Scan) go(Step::Role, nowMs);
+}
+
+bool KioskModel::validatePage(Step page) {
+  const auto& fields = pageFields(page);
+  if (fields.empty()) return true;
+  auto errors = core::validateVisit(m_draft);
+  bool ok = true;
+  for (const auto& f : fields) m_fieldErrors[f].reset();
+  for (const auto& e : errors)
+    if (std::find(fields.begin(), fields.end(), e.field) != fields.end()) {
+      m_fieldErrors[e.field] = e;
+      ok = false;
+    }
+  return ok;
+}
+
+bool KioskModel::next(std::int64_t nowMs) {
   touched(nowMs);
+  if (!validatePage(m_step)) return false;
+  switch (m_step) {
+    case Step::Attract: go(Step::Service, nowMs); break;
+    case Step::Service: if (!m_draft.service.empty()) go(Step::Scan, nowMs); break;
+    case Step::Scan: go(Step::Role, nowMs); break;
+    // A scanned form that is valid skips the typing pages.
+    case Step::Role: go(m_scanned && validatePage(Step::Details) && validatePage(Step::Contact) ? Step::Confirm
+                                                                                               : Step::Details,
+                        nowMs);
+      break;
+    case Step::Details: go(Step::Contact, nowMs); break;
+    case Step::Contact: go(Step::Confirm, nowMs); break;
+    default: return false;
+  }
+  return true;
+}
+
+void KioskModel::back(std::int64_t nowMs) {
+  switch (m_step) {
+    case Step::Service: cancel(); return;
+    case Step::Scan: go(Step::Service, nowMs); return;
+    case Step::Role: go(m_scanned ? Step::Service : Step::Scan, nowMs); return;
+    case Step::Details: go(Step::Role, nowMs); return;
+    case Step::Contact: go(Step::Details, nowMs); return;
+    case Step::Confirm: go(m_scanned ? Step::Role : Step::Contact, nowMs); return;
+    case Step::TicketScan: case Step::TicketStatus: cancel(); return;
+    default: return;
+  }
+}
+
+void KioskModel::edit(Step page, std::int64_t nowMs) {
+  if (m_step != Step::Confirm) return;
+  if (page == Step::Service || page == Step::Role || page == Step::Details || page == Step::Contact) {
+    m_scanned = false;  // from here on the visitor walks the typing pages
+    go(page, nowMs);
+  }
 }
 
 void KioskModel::revalidate(const std::string& field) {
@@ -54,6 +212,12 @@ void KioskModel::setField(const std::string& field, const std::string& value, st
 
 void KioskModel::setRole(core::VisitorRole role, std::int64_t nowMs) {
   m_draft.role = role;
+  // Documents another role needs are not this role's business.
+  const auto need = core::requiredDocuments(role);
+  auto& docs = m_draft.documents;
+  docs.erase(std::remove_if(docs.begin(), docs.end(),
+                            [&](core::Document d) { return std::find(need.begin(), need.end(), d) == need.end(); }),
+             docs.end());
   touched(nowMs);
 }
 
@@ -76,14 +240,30 @@ void KioskModel::setLanguage(const std::string& lang) {
   m_draft.language = lang;
 }
 
+void KioskModel::setServerOnline(bool online) {
+  m_serverOnline = online;
+  // The reason the last attempt failed no longer holds once it is back.
+  if (online && m_submitError && m_submitError->code == "offline") m_submitError.reset();
+}
+
 bool KioskModel::submit(std::int64_t nowMs) {
   touched(nowMs);
-  if (m_step != Step::Form) return false;
+  if (m_step != Step::Confirm) return false;
   m_fieldErrors.clear();
   m_submitError.reset();
   auto errors = core::validateVisit(m_draft);
   for (const auto& e : errors) m_fieldErrors[e.field] = e;
-  if (!errors.empty()) return false;
+  if (!errors.empty()) {
+    // Send the visitor to the first page with something to fix.
+    Step first = Step::Confirm;
+    for (const auto& e : errors) first = std::min(first, pageOf(e.field));
+    if (first != Step::Confirm) go(first, nowMs);
+    return false;
+  }
+  if (!m_serverOnline) {
+    m_submitError = core::makeError("offline", "Server antrian tidak terhubung.", "The queue server is not connected.");
+    return false;
+  }
   m_step = Step::Submitting;
   return true;
 }
@@ -93,6 +273,11 @@ void KioskModel::cancel() {
   m_step = Step::Attract;
 }
 
+void KioskModel::haveTicket(std::int64_t nowMs) {
+  wipe();
+  go(Step::TicketScan, nowMs);
+}
+
 void KioskModel::ticketIssued(const core::IssuedTicket& t, std::int64_t nowMs) {
   m_ticket = t;
   m_step = Step::Ticket;
@@ -100,10 +285,10 @@ void KioskModel::ticketIssued(const core::IssuedTicket& t, std::int64_t nowMs) {
 }
 
 void KioskModel::ticketFailed(const core::Error& e) {
-  // Back to the form with everything kept, so the visitor can try again.
+  // Back to the confirm page with everything kept, so the visitor can try again.
   m_submitError = e;
   if (!e.field.empty()) m_fieldErrors[e.field] = e;
-  m_step = Step::Form;
+  m_step = Step::Confirm;
 }
 
 void KioskModel::printStarted() { m_print = PrintState::Printing; }
@@ -113,15 +298,110 @@ void KioskModel::printFinished(bool ok, const std::string& detail) {
   m_printDetail = detail;
 }
 
-void KioskModel::tick(std::int64_t nowMs) {
-  if (m_step == Step::Form && idleSecondsLeft(nowMs) == 0) cancel();
-  if (m_step == Step::Ticket && nowMs - m_ticketShownMs >= m_settings.ticketScreenS * 1000LL) cancel();
+QrOutcome KioskModel::qrRead(std::string_view payload, std::int64_t nowMs) {
+  // While a number is being issued or shown, a scan means nothing.
+  if (m_step == Step::Submitting || m_step == Step::Ticket) return QrOutcome::Ignored;
+  QrReading r = m_settings.qrReader(payload);
+  switch (r.kind) {
+    case QrReading::Kind::Ticket:
+      wipe();
+      m_lookupToken = r.token;
+      m_lookup = LookupState::Loading;
+      go(Step::TicketStatus, nowMs);
+      return QrOutcome::LookupTicket;
+    case QrReading::Kind::BlankForm:
+      // Typed in by hand on paper: type it here too.
+      if (m_step == Step::Attract) start(nowMs);
+      if (m_step == Step::Scan) go(Step::Role, nowMs);
+      touched(nowMs);
+      return QrOutcome::Rejected;
+    case QrReading::Kind::Form: {
+      if (m_step == Step::Attract || m_step == Step::TicketScan || m_step == Step::TicketStatus) wipe();
+      const std::string chosen = m_draft.service;
+      const auto docs = m_draft.documents;
+      m_draft = r.form;
+      m_draft.language = m_lang;
+      m_draft.consent = false;  // consent is given here, never carried in a code
+      m_draft.channel = core::Channel::WalkIn;
+      if (!chosen.empty()) m_draft.service = chosen;
+      m_draft.documents = docs.empty() ? std::vector<core::Document>{core::Document::RequestForm} : docs;
+      m_fieldErrors.clear();
+      // What the form got wrong shows at once, on the page it belongs to.
+      for (const char* f : {"name", "nip", "agency", "phone", "email", "purpose"}) revalidate(f);
+      m_scanned = true;
+      // The service is still to be chosen when the form was shown on the
+      // attract screen and did not carry it.
+      go(m_draft.service.empty() ? Step::Service : Step::Role, nowMs);
+      return QrOutcome::FormFilled;
+    }
+    case QrReading::Kind::Invalid:
+      break;
+  }
+  m_scanError = r.error;
+  touched(nowMs);
+  return QrOutcome::Rejected;
 }
 
-int KioskModel::idleSecondsLeft(std::int64_t nowMs) const {
-  if (m_step != Step::Form) return -1;
-  std::int64_t left = m_settings.idleTimeoutS * 1000LL - (nowMs - m_lastInputMs);
+void KioskModel::frameArrived(std::shared_ptr<const PreviewFrame> frame) {
+  if (!scanning()) return;
+  m_frame = std::move(frame);
+  if (m_frame && m_camera != CameraState::Live) m_camera = CameraState::Live;
+}
+
+void KioskModel::statusLoaded(const TicketStatusView& s, std::int64_t nowMs) {
+  if (m_step != Step::TicketStatus) return;
+  m_status = s;
+  m_lookup = LookupState::Found;
+  m_lookupError.reset();
+  touched(nowMs);
+}
+
+void KioskModel::statusFailed(const core::Error& e, std::int64_t nowMs) {
+  if (m_step != Step::TicketStatus) return;
+  m_lookupError = e;
+  m_lookup = LookupState::Failed;
+  touched(nowMs);
+}
+
+bool KioskModel::canRejoin() const {
+  return m_lookup == LookupState::Found && m_status && m_status->state == "awaiting_documents" && m_serverOnline;
+}
+
+bool KioskModel::rejoin(std::int64_t nowMs) {
+  touched(nowMs);
+  if (!canRejoin()) return false;
+  m_lookup = LookupState::Loading;
+  return true;
+}
+
+void KioskModel::tick(std::int64_t nowMs) {
+  if (secondsLeft(nowMs) == 0) cancel();
+}
+
+int KioskModel::secondsLeft(std::int64_t nowMs) const {
+  std::int64_t limitMs = 0, sinceMs = 0;
+  if (m_step == Step::Ticket) {
+    limitMs = m_settings.ticketScreenS * 1000LL;
+    sinceMs = m_ticketShownMs;
+  } else if (isFormStep(m_step) || m_step == Step::TicketScan || m_step == Step::TicketStatus) {
+    limitMs = m_settings.idleTimeoutS * 1000LL;
+    sinceMs = m_lastInputMs;
+  } else {
+    return -1;
+  }
+  const std::int64_t left = limitMs - (nowMs - sinceMs);
   return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
+}
+
+int KioskModel::waitingFor(const std::string& service) const {
+  auto it = m_waiting.find(service);
+  return it == m_waiting.end() ? 0 : it->second;
+}
+
+int KioskModel::pageNumber() const {
+  for (std::size_t i = 0; i < std::size(kFormPages); ++i)
+    if (kFormPages[i] == m_step) return static_cast<int>(i) + 1;
+  return 0;
 }
 
 const std::optional<core::Error>& KioskModel::fieldError(const std::string& field) const {

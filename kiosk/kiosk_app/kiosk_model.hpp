@@ -1,20 +1,45 @@
 #pragma once
 // The kiosk's flow as plain data and commands, with no ImGui in it: the
 // screen draws from this model and calls its commands; the runtime feeds it
-// results from the server and the printer. Unit-tested on its own.
+// results from the server, the printer and the camera. Unit-tested on its own.
+//
+// The flow (issue #6): attract -> service -> scan the form's QR or type ->
+// role and documents -> details -> contact -> confirm (consent) -> ticket.
+// A scanned form skips the typing pages. "I already have a ticket" scans the
+// ticket and shows its status (and rejoins the queue after a missing
+// document was fetched).
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/visit.hpp"
+#include "kiosk/kiosk_app/kiosk_scan.hpp"
 
 namespace lpse::kiosk {
 
-enum class Step { Attract, Form, Submitting, Ticket };
+enum class Step {
+  Attract,       // office, clock, waiting counts, "touch to start"
+  Service,       // which service
+  Scan,          // scan the form's QR, or choose to type
+  Role,          // role and the documents it needs
+  Details,       // name, NIP, agency
+  Contact,       // phone, e-mail, purpose
+  Confirm,       // summary, data notice and consent, take a number
+  Submitting,    // waiting for the server to record the visit
+  Ticket,        // the number, large
+  TicketScan,    // "I already have a ticket": show it to the camera
+  TicketStatus,  // where that ticket stands
+};
+
+// The pages a visitor fills in, in order (for "step n of m" and "back").
+inline constexpr Step kFormPages[] = {Step::Role, Step::Details, Step::Contact, Step::Confirm};
 
 enum class PrintState { None, Printing, Printed, Failed };
 
@@ -25,10 +50,27 @@ struct PrinterView {
   std::string detail;                          // the printer's own sentence (Indonesian)
 };
 
+// A ticket's status as GET /api/tickets/<token> reports it.
+struct TicketStatusView {
+  std::string ticket, state, counter;
+  std::int64_t caseId = 0;
+  int ahead = 0;
+};
+
+enum class LookupState { None, Loading, Found, Failed };
+
+// What qrRead did with a payload; the runtime acts on LookupTicket.
+enum class QrOutcome { Ignored, FormFilled, LookupTicket, Rejected };
+
 struct KioskSettings {
-  int idleTimeoutS = 60;     // a form untouched this long is wiped
-  int ticketScreenS = 15;    // the ticket screen returns to attract after this
+  int idleTimeoutS = 60;        // an untouched form is wiped after this
+  int ticketScreenS = 15;       // the ticket screen returns to attract after this
+  int minutesPerVisitor = 5;    // for the estimated wait (SOP step 5 standard)
+  int retentionDays = 0;        // how long guest-book data is kept (0: not configured)
   std::vector<core::ServiceDef> services = core::defaultServices();
+  // Tells a form QR from a ticket QR; kiosk/form's classifier in the real
+  // program, defaultQrReader until then.
+  QrReader qrReader = defaultQrReader;
 };
 
 class KioskModel {
@@ -37,24 +79,45 @@ class KioskModel {
 
   // Visitor commands.
   void start(std::int64_t nowMs);  // "touch to start"
-  void chooseService(const std::string& code, std::int64_t nowMs);
+  void chooseService(const std::string& code, std::int64_t nowMs);  // and on to the scan page
+  void typeInstead(std::int64_t nowMs);  // from the scan page to the typing pages
+  // Next page; validates the fields of this page first (false: errors shown).
+  bool next(std::int64_t nowMs);
+  void back(std::int64_t nowMs);
+  // From the confirm page, back to a page to change something.
+  void edit(Step page, std::int64_t nowMs);
   void setField(const std::string& field, const std::string& value, std::int64_t nowMs);
   void setRole(core::VisitorRole role, std::int64_t nowMs);
   void toggleDocument(core::Document d, std::int64_t nowMs);
   void setConsent(bool yes, std::int64_t nowMs);
   void setLanguage(const std::string& lang);
+  void touch(std::int64_t nowMs) { touched(nowMs); }  // any tap keeps the form alive
   // Validates the whole form; true when it may be sent (Step -> Submitting).
+  // With the server away it refuses: no number is given that is not recorded.
   bool submit(std::int64_t nowMs);
-  void cancel();  // back to attract, form wiped
+  void cancel();  // back to attract, everything wiped
+  void haveTicket(std::int64_t nowMs);  // "I already have a ticket"
 
   // Results from the runtime.
   void ticketIssued(const core::IssuedTicket& t, std::int64_t nowMs);
   void ticketFailed(const core::Error& e);
   void printStarted();
   void printFinished(bool ok, const std::string& detail);
-  void setServerOnline(bool online) { m_serverOnline = online; }
+  void setServerOnline(bool online);
   void setPrinter(PrinterView p) { m_printer = std::move(p); }
   void setWaiting(std::map<std::string, int> waiting) { m_waiting = std::move(waiting); }
+  void statusLoaded(const TicketStatusView& s, std::int64_t nowMs);
+  void statusFailed(const core::Error& e, std::int64_t nowMs);
+
+  // The scanner seam (kiosk_scan.hpp): a payload from the camera's decoder
+  // or a keyboard-wedge scanner, the camera's state, a preview frame.
+  QrOutcome qrRead(std::string_view payload, std::int64_t nowMs);
+  void cameraChanged(CameraState state) { m_camera = state; }
+  void frameArrived(std::shared_ptr<const PreviewFrame> frame);
+
+  // "Antri lagi": the visitor is back with the missing document. True when
+  // the runtime should send the rejoin (ReturnDocuments) for lookupCaseId().
+  bool rejoin(std::int64_t nowMs);
 
   // Time passes: wipes an idle form, leaves the ticket screen.
   void tick(std::int64_t nowMs);
@@ -69,21 +132,47 @@ class KioskModel {
   PrintState printState() const { return m_print; }
   const std::string& printDetail() const { return m_printDetail; }
   bool serverOnline() const { return m_serverOnline; }
+  // The take-number button works only with the server there.
+  bool canTakeNumber() const { return m_serverOnline && m_step == Step::Confirm; }
   const PrinterView& printer() const { return m_printer; }
   // Told before taking a number: the ticket will not print, the number will
   // still be given on screen.
   bool printerProblem() const { return !m_printer.canPrint; }
   const std::map<std::string, int>& waiting() const { return m_waiting; }
+  int waitingFor(const std::string& service) const;
+  int estimatedWaitMin(const std::string& service) const { return waitingFor(service) * m_settings.minutesPerVisitor; }
   const KioskSettings& settings() const { return m_settings; }
-  // Seconds until an idle form is wiped (for the visible countdown); -1 when
-  // no form is open.
-  int idleSecondsLeft(std::int64_t nowMs) const;
+  // Seconds until the screen returns to attract on its own (for the visible
+  // countdown); -1 on screens that stay.
+  int secondsLeft(std::int64_t nowMs) const;
+  int idleSecondsLeft(std::int64_t nowMs) const { return secondsLeft(nowMs); }
   std::vector<core::Document> missingDocuments() const { return m_draft.missingDocuments(); }
+  // 1-based page number among kFormPages and their count; 0 off those pages.
+  int pageNumber() const;
+  static constexpr int pageCount() { return static_cast<int>(std::size(kFormPages)); }
+  // The form came from a scanned QR (the typing pages were skipped).
+  bool formScanned() const { return m_scanned; }
+
+  CameraState camera() const { return m_camera; }
+  // The newest preview frame, only while a scan page is open (a frame may
+  // show a face: it never outlives the page).
+  const std::shared_ptr<const PreviewFrame>& frame() const { return m_frame; }
+  bool scanning() const { return m_step == Step::Scan || m_step == Step::TicketScan; }
+  // Why the last scanned code could not be used (shown on the scan page).
+  const std::optional<core::Error>& scanError() const { return m_scanError; }
+
+  LookupState lookup() const { return m_lookup; }
+  const std::string& lookupToken() const { return m_lookupToken; }
+  const std::optional<TicketStatusView>& ticketStatus() const { return m_status; }
+  const std::optional<core::Error>& lookupError() const { return m_lookupError; }
+  bool canRejoin() const;
 
  private:
   void touched(std::int64_t nowMs) { m_lastInputMs = nowMs; }
   void wipe();
   void revalidate(const std::string& field);
+  bool validatePage(Step page);
+  void go(Step s, std::int64_t nowMs);
 
   KioskSettings m_settings;
   Step m_step = Step::Attract;
@@ -95,10 +184,26 @@ class KioskModel {
   PrintState m_print = PrintState::None;
   std::string m_printDetail;
   bool m_serverOnline = false;
+  bool m_scanned = false;
   PrinterView m_printer;
   std::map<std::string, int> m_waiting;
   std::int64_t m_lastInputMs = 0;
   std::int64_t m_ticketShownMs = 0;
+
+  CameraState m_camera = CameraState::Absent;
+  std::shared_ptr<const PreviewFrame> m_frame;
+  std::optional<core::Error> m_scanError;
+
+  LookupState m_lookup = LookupState::None;
+  std::string m_lookupToken;
+  std::optional<TicketStatusView> m_status;
+  std::optional<core::Error> m_lookupError;
 };
+
+// "attract", "service", ... (for the UI map and logs).
+std::string_view toString(Step s);
+
+// Which visitor sentence (kiosk.status.* key) a case state maps to.
+std::string statusKey(std::string_view state);
 
 }  // namespace lpse::kiosk

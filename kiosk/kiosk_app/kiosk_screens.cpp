@@ -1,14 +1,15 @@
-// The kiosk's screens. Each reads the model and calls its commands; none
-// owns data or waits on anything.
+// The kiosk's screens outside the guest-book pages: attract, service, the
+// two scan pages, the ticket, a ticket's status. Each reads the model and
+// calls its commands; none owns data or waits on anything.
 #include <imgui.h>
 
 #include <algorithm>
 #include <cfloat>
 
-
-#include "kiosk/kiosk_app/kiosk_app.hpp"
+#include "devices/printer/qr_matrix.hpp"
 #include "kiosk/client/clock.hpp"
-#include "kiosk/ui/clock_text.hpp"
+#include "kiosk/kiosk_app/kiosk_app.hpp"
+#include "kiosk/kiosk_app/ticket_print.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/ui_map.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -19,274 +20,309 @@ namespace {
 
 using client::wallClockMs;
 
-ui::ButtonStyle selectedStyle(bool selected) {
-  return selected ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary;
+// Centres the next item of width w in the current window.
+void centreNext(float w) {
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::max(0.0f, (avail - w) * 0.5f));
 }
 
-// The on-screen keyboard that suits each guest-book field.
-ui::KeyboardLayout layoutFor(const std::string& field) {
-  if (field == "nip") return ui::KeyboardLayout::Digits;
-  if (field == "phone") return ui::KeyboardLayout::Phone;
-  if (field == "email") return ui::KeyboardLayout::Email;
-  return ui::KeyboardLayout::Text;
-}
+void gap(float h) { ImGui::Dummy({0, h}); }
 
-const std::string& fieldValue(const core::Visit& v, const std::string& field) {
-  if (field == "nip") return v.nip;
-  if (field == "agency") return v.agency;
-  if (field == "phone") return v.phone;
-  if (field == "email") return v.email;
-  if (field == "purpose") return v.purpose;
-  return v.name;
-}
-
-// The same byte limit as typing into the field.
-constexpr std::size_t kFieldMaxBytes = 200;
-
-std::string errorText(const std::optional<core::Error>& e, const std::string& lang) {
-  return e ? e->message(lang) : std::string();
-}
+// A rounded panel behind what is drawn between begin and end.
+struct Panel {
+  ImVec2 min;
+  float w;
+  explicit Panel(float width) : min(ImGui::GetCursorScreenPos()), w(width) {
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos({min.x + 32, min.y + 28});
+    ImGui::BeginGroup();
+    ImGui::PushTextWrapPos(min.x + w - 32);
+  }
+  void end(ImVec4 fill = ui::colors::kPanel, ImVec4 edge = ui::colors::kPanel) {
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + 28;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(min, {min.x + w, bottom}, ImGui::GetColorU32(fill), 20);
+    dl->AddRect(min, {min.x + w, bottom}, ImGui::GetColorU32(edge), 20, 0, 3);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos({min.x, bottom});
+    ImGui::Dummy({w, 0});
+  }
+};
 
 }  // namespace
 
-void KioskApp::drawTopBar(ui::Frame& f) {
-  // Drawn on every screen: off the form (cancel, idle wipe, ticket) the
-  // keyboard is closed, so the next visitor starts without it.
-  if (m_model.step() != Step::Form) m_editing.clear();
-  const float pad = ImGui::GetStyle().WindowPadding.x;
-  ImGui::PushFont(ui::fonts().large);
-  ImGui::TextUnformatted(m_cfg.office.name.c_str());
-  ImGui::PopFont();
-  ImGui::SameLine();
-  const std::string clock = ui::formatDateTime(wallClockMs(), m_cfg.office.calendar.utcOffsetMinutes, m_model.language());
-  const float langW = 220, pillW = 420;
-  ImGui::SetCursorPosX(f.size.x - pad - langW);
-  const bool en = m_model.language() == "en";
-  if (ui::bigButton("language", en ? "Bahasa Indonesia" : "English", {langW, 0}, ui::ButtonStyle::Secondary)) {
-    m_model.setLanguage(en ? "id" : "en");
-    m_strings.setLanguage(en ? "id" : "en");
-  }
-  ui::bigText("clock", clock, {.font = ui::fonts().body, .color = ui::colors::kTextDim, .wrap = false});
-  ImGui::SameLine(f.size.x - pad - pillW);
-  if (m_model.serverOnline())
-    ui::statusPill("server_status", tr("status.online"), ui::PillState::Online);
-  else
-    ui::statusPill("server_status", tr("status.offline"), ui::PillState::Offline);
-  const auto& p = m_model.printer();
-  ImGui::SameLine();
-  ui::statusPill("printer_status", tr(p.stateKey),
-                 !p.canPrint ? ui::PillState::Offline
-                             : (p.stateKey == "status.printer_ok" ? ui::PillState::Online : ui::PillState::Warning));
-  ImGui::Separator();
-}
-
-void KioskApp::drawAttract(ui::Frame& f) {
-  ImGui::Dummy({0, f.size.y * 0.06f});
+void KioskApp::drawAttract(const Layout& l) {
+  const float w = l.size.x - 2 * l.pad;
+  if (l.portrait) gap(200);
   ui::bigText("welcome", tr("kiosk.welcome"), {.font = ui::fonts().large, .align = ui::Align::Center});
-  ImGui::Dummy({0, 20});
-  const float w = std::min(f.size.x * 0.6f, 900.0f);
-  ImGui::SetCursorPosX((f.size.x - w) / 2);
-  if (ui::bigButton("start", tr("kiosk.attract"), {w, 200}, ui::ButtonStyle::Primary, m_model.serverOnline()))
+  ui::bigText("welcome_sub", tr("kiosk.welcome_sub"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
+  if (l.portrait) gap(80);
+  const float startW = std::min(w * 0.8f, 1100.0f);
+  centreNext(startW);
+  if (ui::bigButton("start", tr("kiosk.attract"), {startW, l.portrait ? 300.0f : 210.0f}, ui::ButtonStyle::Primary,
+                    m_model.serverOnline(), ui::fonts().large))
     m_model.start(wallClockMs());
   if (!m_model.serverOnline())
-    ui::bigText("offline_notice", tr("kiosk.offline_notice"),
-                {.color = ui::colors::kWarn, .align = ui::Align::Center});
-  ImGui::Dummy({0, 30});
-  for (const auto& s : m_cfg.services) {
-    auto it = m_model.waiting().find(s.code);
-    const int n = it == m_model.waiting().end() ? 0 : it->second;
+    ui::bigText("offline_notice", tr("kiosk.offline_notice"), {.color = ui::colors::kWarn, .align = ui::Align::Center});
+  if (l.portrait) gap(80);
+
+  // How many wait, per service, and roughly how long.
+  const auto n = static_cast<float>(m_cfg.services.size());
+  const float cardW = std::min(460.0f, (w - 24 * (n - 1)) / std::max(1.0f, n)), cardH = 210;
+  centreNext(cardW * n + 24 * (n - 1));
+  for (std::size_t i = 0; i < m_cfg.services.size(); ++i) {
+    const auto& s = m_cfg.services[i];
+    if (i > 0) ImGui::SameLine(0, 24);
+    ImGui::BeginGroup();
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(a, {a.x + cardW, a.y + cardH}, ImGui::GetColorU32(ui::colors::kPanel), 20);
+    ImGui::SetCursorScreenPos({a.x, a.y + 22});
+    ImGui::PushItemWidth(cardW);
+    ImGui::BeginChild(("card_" + s.code).c_str(), {cardW, cardH - 22}, false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
+    const int waiting = m_model.waitingFor(s.code);
+    ui::bigText(("service_name_" + s.code).c_str(), serviceName(s.code), {.font = ui::fonts().bold, .align = ui::Align::Center});
     ui::bigText(("waiting_" + s.code).c_str(),
-                m_strings.tr("kiosk.home.waiting_line", {{"service", serviceName(s.code)}, {"n", std::to_string(n)}}),
-                {.color = ui::colors::kTextDim, .align = ui::Align::Center});
+                m_strings.tr("kiosk.home.waiting_n", {{"n", std::to_string(waiting)}}),
+                {.font = ui::fonts().large, .color = ui::colors::kAccent, .align = ui::Align::Center});
+    ui::bigText(("estimate_" + s.code).c_str(),
+                waiting == 0 ? tr("kiosk.home.no_wait")
+                             : m_strings.tr("kiosk.home.estimate", {{"m", std::to_string(m_model.estimatedWaitMin(s.code))}}),
+                {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
   }
+  if (l.portrait) gap(80);
+  const float ticketW = std::min(w, 640.0f);
+  centreNext(ticketW);
+  if (ui::bigButton("have_ticket", tr("kiosk.have_ticket"), {ticketW, 0}, ui::ButtonStyle::Secondary))
+    m_model.haveTicket(wallClockMs());
+  ui::bigText("scan_anytime", tr("kiosk.scan_anytime"),
+              {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
 }
 
-void KioskApp::drawForm(ui::Frame& f) {
-  const std::string& lang = m_model.language();
-  const int left = m_model.idleSecondsLeft(wallClockMs());
-  const float footerH = 130;
-  // Someone typing on a physical keyboard (or a keyboard-like scanner) does
-  // not need the on-screen one: it steps aside, the typed text goes on.
-  if (!m_editing.empty() && !ImGui::GetIO().InputQueueCharacters.empty()) m_editing.clear();
-  const bool keyboardOpen = !m_editing.empty();
-  // The keyboard takes the bottom of the screen; the form above it shrinks
-  // (the field being edited is scrolled into it) and the footer waits for
-  // "Selesai", so cancel is never a key's neighbour.
-  const float keyboardH = std::clamp(f.size.y * 0.45f, 480.0f, 560.0f);
-  const float idleLineH = ui::fonts().small ? ui::fonts().small->FontSize + ImGui::GetStyle().ItemSpacing.y : 32;
-  // The footer grows with its notices (printer problem, refusal) so the
-  // take-number button never slides off the screen.
-  auto noticeH = [&](const std::string& text) {
-    ImFont* font = ui::fonts().body ? ui::fonts().body : ImGui::GetFont();
-    const float wrapW = f.size.x - 2 * ImGui::GetStyle().WindowPadding.x;
-    return font->CalcTextSizeA(font->FontSize, FLT_MAX, wrapW, text.c_str()).y + ImGui::GetStyle().ItemSpacing.y;
-  };
-  float notices = 0;
-  if (m_model.printerProblem()) notices += noticeH(tr("kiosk.form.printer_problem"));
-  if (m_model.submitError()) notices += noticeH(m_model.submitError()->message(lang));
-  const float bottomH =
-      keyboardOpen ? keyboardH + idleLineH + ImGui::GetStyle().ItemSpacing.y : footerH + notices;
-  ImGui::BeginChild("form_scroll", {0, f.size.y - ImGui::GetCursorPosY() - bottomH}, false);
-
-  ui::bigText("form_title", tr("kiosk.form_title"), {.font = ui::fonts().large});
-  ui::bigText("service_title", tr("kiosk.choose_service"), {.color = ui::colors::kTextDim});
-  for (const auto& s : m_cfg.services) {
-    if (ui::bigButton(("service_" + s.code).c_str(), serviceName(s.code), {380, 0},
-                      selectedStyle(m_model.draft().service == s.code)))
+void KioskApp::drawService(const Layout& l) {
+  drawPageHeader(l, tr("kiosk.choose_service"));
+  beginContent(l, footerHeight(l));
+  const float w = ImGui::GetContentRegionAvail().x;
+  const auto n = static_cast<float>(m_cfg.services.size());
+  // Side by side in landscape, one under the other in portrait.
+  const float tileW = l.portrait ? w : std::min(760.0f, (w - 32 * (n - 1)) / std::max(1.0f, n));
+  const float tileH = l.portrait ? 300 : 380;
+  gap(l.portrait ? 40 : 60);
+  if (!l.portrait) centreNext(tileW * n + 32 * (n - 1));
+  for (std::size_t i = 0; i < m_cfg.services.size(); ++i) {
+    const auto& s = m_cfg.services[i];
+    if (i > 0 && !l.portrait) ImGui::SameLine(0, 32);
+    const int waiting = m_model.waitingFor(s.code);
+    const std::string sub = m_strings.tr("kiosk.home.waiting_n", {{"n", std::to_string(waiting)}}) +
+                            (waiting > 0 ? " · " + m_strings.tr("kiosk.home.estimate", {{"m", std::to_string(m_model.estimatedWaitMin(s.code))}})
+                                         : "");
+    if (ui::tileButton(("service_" + s.code).c_str(), serviceName(s.code), sub, {tileW, tileH},
+                       m_model.draft().service == s.code ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary))
       m_model.chooseService(s.code, wallClockMs());
-    ImGui::SameLine();
   }
-  ImGui::NewLine();
+  endContent();
+  drawFooter(l, "", "", false, false);
+}
 
-  ui::bigText("role_title", tr("kiosk.field.role"), {.color = ui::colors::kTextDim});
-  int i = 0;
-  for (auto role : core::kAllVisitorRoles) {
-    const std::string key = "kiosk.role." + std::string(core::toString(role));
-    if (ui::bigButton(("role_" + std::string(core::toString(role))).c_str(), tr(key), {250, 0},
-                      selectedStyle(m_model.draft().role == role)))
-      m_model.setRole(role, wallClockMs());
-    if (++i % 3 != 0) ImGui::SameLine();
+void KioskApp::drawPreview(const Layout&, ImVec2 size) {
+  const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(a, b, ImGui::GetColorU32(ui::colors::kPanel), 20);
+  const auto& frame = m_model.frame();
+  if (frame && m_preview.update(frame->gray.data(), frame->width, frame->height, frame->sequence)) {
+    // Fit the frame into the box, keeping its shape; mirrored, as people
+    // expect of a camera that faces them.
+    const float k = std::min(size.x / frame->width, size.y / frame->height);
+    const ImVec2 fs(frame->width * k, frame->height * k);
+    const ImVec2 fa(a.x + (size.x - fs.x) * 0.5f, a.y + (size.y - fs.y) * 0.5f);
+    dl->AddImageRounded(m_preview.id(), fa, {fa.x + fs.x, fa.y + fs.y}, {1, 0}, {0, 1}, IM_COL32_WHITE, 12);
+    // The target box: where the QR should go.
+    const float t = std::min(fs.x, fs.y) * 0.62f, c = t * 0.22f;
+    const ImVec2 m(fa.x + fs.x * 0.5f, fa.y + fs.y * 0.5f);
+    const ImVec2 t0(m.x - t * 0.5f, m.y - t * 0.5f), t1(m.x + t * 0.5f, m.y + t * 0.5f);
+    const ImU32 amber = ImGui::GetColorU32(ui::colors::kAccent);
+    for (int cx = 0; cx < 2; ++cx)
+      for (int cy = 0; cy < 2; ++cy) {
+        const ImVec2 p(cx ? t1.x : t0.x, cy ? t1.y : t0.y);
+        const float sx = cx ? -c : c, sy = cy ? -c : c;
+        dl->AddLine(p, {p.x + sx, p.y}, amber, 10);
+        dl->AddLine(p, {p.x, p.y + sy}, amber, 10);
+      }
+    ui::UiMap::current().note("preview", std::to_string(frame->width) + "x" + std::to_string(frame->height));
+  } else {
+    const bool starting = m_model.camera() == CameraState::Starting;
+    const std::string text = starting ? tr("kiosk.scan.camera_starting") : tr("kiosk.scan.no_camera");
+    ImFont* font = ui::fonts().bold ? ui::fonts().bold : ImGui::GetFont();
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, size.x - 80, text.c_str());
+    dl->AddText(font, font->FontSize, {a.x + (size.x - ts.x) * 0.5f, a.y + (size.y - ts.y) * 0.5f},
+                ImGui::GetColorU32(starting ? ui::colors::kTextDim : ui::colors::kWarn), text.c_str(), nullptr,
+                size.x - 80);
+    ui::UiMap::current().add({.id = "camera_notice", .kind = ui::UiKind::Text, .text = text,
+                              .rect = {a.x, a.y, size.x, size.y}});
   }
+  ImGui::Dummy(size);
+}
 
-  auto field = [&](const char* name, const char* id, const std::string& value, ImGuiInputTextFlags flags,
-                   bool optional) {
-    std::string v = value;
-    std::string err = errorText(m_model.fieldError(name), lang);
-    std::string label = tr(std::string("kiosk.field.") + name);
-    if (optional) label += " (" + tr("kiosk.form.optional") + ")";
-    if (ui::textField(id, label, v, {.flags = flags, .maxBytes = kFieldMaxBytes, .error = err.empty() ? nullptr : &err}))
-      m_model.setField(name, v, wallClockMs());
-    const ui::UiItem* item = ui::UiMap::current().find(id);
-    if (!item) return;
-    const ImVec2 boxMin(item->rect.x, item->rect.y), boxMax(item->rect.x + item->rect.w, item->rect.y + item->rect.h);
-    // A tap (released inside, not a scroll) opens the keyboard for this field.
-    const float slop = ui::kTapSlopPx * (ui::fonts().scale > 0 ? ui::fonts().scale : 1.0f);
-    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop &&
-        ImGui::IsWindowHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem) &&
-        ImGui::IsMouseHoveringRect(boxMin, boxMax)) {
-      if (m_editing != name) m_keyboard.reset();
-      m_editing = name;
-      m_scrollToEditing = true;
-    }
-    if (m_editing != name) return;
-    // The field being edited: outlined, with a caret after the text when the
-    // keyboard (not ImGui's own text cursor) is typing into it.
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->AddRect(boxMin, boxMax, ImGui::GetColorU32(ui::colors::kAccent), ImGui::GetStyle().FrameRounding, 0, 4.0f);
-    if (!item->focused && ui::fonts().body) {
-      ImFont* font = ui::fonts().body;
-      const float x = boxMin.x + ImGui::GetStyle().FramePadding.x +
-                      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, v.c_str()).x + 2.0f;
-      const float cy = (boxMin.y + boxMax.y) * 0.5f;
-      if (x < boxMax.x)
-        dl->AddLine({x, cy - font->FontSize * 0.55f}, {x, cy + font->FontSize * 0.55f},
-                    ImGui::GetColorU32(ui::colors::kAccent), 3.0f);
-    }
-    if (m_scrollToEditing) {
-      ImGui::SetScrollHereY(0.5f);
-      m_scrollToEditing = false;
-    }
-  };
-  field("name", "field_name", m_model.draft().name, 0, false);
-  field("nip", "field_nip", m_model.draft().nip, ImGuiInputTextFlags_CharsDecimal, true);
-  field("agency", "field_agency", m_model.draft().agency, 0, false);
-  field("phone", "field_phone", m_model.draft().phone, 0, false);
-  field("email", "field_email", m_model.draft().email, 0, true);
-
-  ui::bigText("docs_title", tr("kiosk.form.documents_title"), {.color = ui::colors::kTextDim});
-  for (auto d : core::requiredDocuments(m_model.draft().role)) {
-    const auto& docs = m_model.draft().documents;
-    const bool has = std::find(docs.begin(), docs.end(), d) != docs.end();
-    const std::string name(core::toString(d));
-    if (ui::bigButton(("doc_" + name).c_str(), (has ? "[x] " : "[  ] ") + tr("kiosk.doc." + name), {-1, 0},
-                      selectedStyle(has)))
-      m_model.toggleDocument(d, wallClockMs());
+void KioskApp::drawScan(const Layout& l, bool ticket) {
+  drawPageHeader(l, tr(ticket ? "kiosk.scan.ticket_title" : "kiosk.scan.form_title"));
+  beginContent(l, footerHeight(l));
+  const float w = ImGui::GetContentRegionAvail().x, h = ImGui::GetContentRegionAvail().y;
+  const bool noCamera = m_model.camera() == CameraState::Absent || m_model.camera() == CameraState::Failed;
+  ImVec2 preview = l.portrait ? ImVec2(w, std::min(w * 0.75f, h * 0.55f)) : ImVec2(std::min(w * 0.55f, h * 4 / 3.0f), h);
+  if (!l.portrait) preview.y = std::min(h, preview.x * 0.75f);
+  drawPreview(l, preview);
+  if (!l.portrait) {
+    ImGui::SameLine(0, 48);
+  } else {
+    gap(12);
   }
-  if (!m_model.missingDocuments().empty())
-    ui::bigText("missing_docs", tr("kiosk.form.missing_docs_warning"), {.color = ui::colors::kWarn});
-
-  ui::bigText("consent_text", tr("kiosk.form.consent_notice"), {.font = ui::fonts().small, .color = ui::colors::kTextDim});
-  const bool consent = m_model.draft().consent;
-  if (ui::bigButton("consent", (consent ? "[x] " : "[  ] ") + tr("kiosk.form.consent"), {-1, 0}, selectedStyle(consent)))
-    m_model.setConsent(!consent, wallClockMs());
-  if (auto e = m_model.fieldError("consent"))
-    ui::bigText("consent_error", e->message(lang), {.color = ui::colors::kDanger});
-  ui::dragToScroll();
+  ImGui::BeginGroup();
+  const float colW = l.portrait ? w : w - preview.x - 48;
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + colW);
+  ImGui::BeginChild("scan_side", {colW, l.portrait ? h - preview.y - 40 : preview.y}, false,
+                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+  if (!noCamera)
+    ui::bigText("scan_hint", tr(ticket ? "kiosk.scan.ticket_hint" : "kiosk.scan.form_hint"), {.font = ui::fonts().bold});
+  if (auto& e = m_model.scanError()) ui::bigText("scan_error", errorText(*e), {.color = ui::colors::kDangerPressed});
+  gap(16);
+  if (!ticket) {
+    ui::bigText("type_hint", tr(noCamera ? "kiosk.scan.type_no_camera" : "kiosk.scan.type_hint"),
+                {.color = ui::colors::kTextDim});
+    if (ui::bigButton("type_instead", tr("kiosk.scan.type_button"), {-1, 120},
+                      noCamera ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary))
+      m_model.typeInstead(wallClockMs());
+  } else if (noCamera) {
+    ui::bigText("ticket_no_camera", tr("kiosk.scan.ticket_no_camera"), {.color = ui::colors::kTextDim});
+  }
   ImGui::EndChild();
-
-  if (keyboardOpen) {
-    ui::bigText("idle", m_strings.tr("kiosk.form.idle_countdown", {{"s", std::to_string(left)}}),
-                {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Right, .wrap = false});
-    m_keyboard.setLabels({.done = tr("kiosk.keyboard.done"),
-                          .space = tr("kiosk.keyboard.space"),
-                          .shift = tr("kiosk.keyboard.shift"),
-                          .backspace = tr("kiosk.keyboard.backspace")});
-    // Edits go through the model exactly like typed text (validation as you type).
-    std::string v = fieldValue(m_model.draft(), m_editing);
-    if (m_keyboard.draw("keyboard", v, layoutFor(m_editing), kFieldMaxBytes, keyboardH))
-      m_model.setField(m_editing, v, wallClockMs());
-    if (m_keyboard.done()) m_editing.clear();
-    return;
-  }
-
-  // Footer: always visible (except under the keyboard), never scrolled away.
-  if (m_model.printerProblem())
-    ui::bigText("printer_notice", tr("kiosk.form.printer_problem"), {.color = ui::colors::kWarn});
-  if (m_model.submitError())
-    ui::bigText("submit_error", m_model.submitError()->message(lang), {.color = ui::colors::kDanger});
-  if (ui::bigButton("cancel", tr("common.cancel"), {300, 0}, ui::ButtonStyle::Secondary)) m_model.cancel();
-  ImGui::SameLine();
-  ui::bigText("idle", m_strings.tr("kiosk.form.idle_countdown", {{"s", std::to_string(left)}}),
-              {.font = ui::fonts().small, .color = ui::colors::kTextDim, .wrap = false});
-  ImGui::SameLine(f.size.x - 520);
-  if (ui::bigButton("take_number", tr("kiosk.take_number"), {-1, 0}, ui::ButtonStyle::Primary,
-                    m_model.serverOnline()))
-    takeNumber();
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+  endContent();
+  drawFooter(l, "", "", false, !ticket);
 }
 
-void KioskApp::drawSubmitting(ui::Frame&) {
-  ImGui::Dummy({0, 120});
-  ui::bigText("submitting", tr("common.loading"), {.font = ui::fonts().large, .align = ui::Align::Center});
+void KioskApp::drawSubmitting(const Layout& l) {
+  gap(l.size.y * 0.25f);
+  ui::bigText("submitting", tr("kiosk.submitting"), {.font = ui::fonts().large, .align = ui::Align::Center});
 }
 
-void KioskApp::drawTicket(ui::Frame& f) {
+void KioskApp::drawTicket(const Layout& l) {
   const auto& t = *m_model.ticket();
+  const float w = l.size.x - 2 * l.pad;
+  const float qrSide = l.portrait ? 380 : 340;
+  const float leftW = l.portrait ? w : w - qrSide - 64;
+
+  const float top = ImGui::GetCursorPosY();
+  // Landscape: a column left of the QR; portrait: the full width, the QR under it.
+  if (l.portrait)
+    ImGui::BeginGroup();
+  else
+    ImGui::BeginChild("ticket_text", {leftW, l.size.y - top - l.pad - 130}, false,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
   ui::bigText("your_number", tr("kiosk.your_number"), {.font = ui::fonts().large, .align = ui::Align::Center});
-  ui::bigText("ticket_number", t.kase.ticket, {.font = ui::fonts().huge, .color = ui::colors::kAccent,
-                                               .align = ui::Align::Center});
+  ui::bigText("ticket_number", t.kase.ticket,
+              {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
   ui::UiMap::current().note("ticket", t.kase.ticket);
-  ui::bigText("ticket_service", serviceName(t.kase.service), {.align = ui::Align::Center});
-  ui::bigText("ahead", m_strings.tr("kiosk.people_ahead", {{"n", std::to_string(t.ahead)}}),
-              {.align = ui::Align::Center});
+  ui::UiMap::current().note("ticket_token", t.kase.token);  // what its QR holds
+  ui::bigText("ticket_service", serviceName(t.kase.service) + " · " + tr("kiosk.ticket.go_to"),
+              {.font = ui::fonts().bold, .align = ui::Align::Center});
+  const std::string ahead = m_strings.tr("kiosk.people_ahead", {{"n", std::to_string(t.ahead)}}) +
+                            (t.ahead > 0 ? " · " + m_strings.tr("kiosk.home.estimate",
+                                                                {{"m", std::to_string(t.ahead * m_model.settings().minutesPerVisitor)}})
+                                         : "");
+  ui::bigText("ahead", ahead, {.align = ui::Align::Center});
   switch (m_model.printState()) {
     case PrintState::Printing:
       ui::bigText("print_state", tr("kiosk.ticket.printing"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
       break;
     case PrintState::Printed:
-      ui::bigText("print_state", tr("kiosk.take_ticket"), {.color = ui::colors::kOk, .align = ui::Align::Center});
+      ui::bigText("print_state", tr("kiosk.take_ticket"), {.font = ui::fonts().bold, .color = ui::colors::kOk,
+                                                           .align = ui::Align::Center});
       break;
-    case PrintState::Failed:
+    case PrintState::Failed: {
       // The number is on screen and recorded; the visitor is not left without it.
-      ui::bigText("print_state", tr("kiosk.print_failed"), {.color = ui::colors::kDanger, .align = ui::Align::Center});
+      Panel p(ImGui::GetContentRegionAvail().x);
+      ui::bigText("print_state", tr("kiosk.print_failed"), {.font = ui::fonts().bold, .color = ui::colors::kText});
       if (!m_model.printDetail().empty())
-        ui::bigText("print_detail", m_model.printDetail(),
-                    {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
-      {
-        // The same ticket again, once the paper is in or the cable is back.
-        const float w = 400;
-        ImGui::SetCursorPosX((f.size.x - w) / 2);
-        if (ui::bigButton("reprint", tr("kiosk.ticket.reprint"), {w, 0}, ui::ButtonStyle::Primary,
-                          m_model.printer().canPrint))
-          print(t);
-      }
+        ui::bigText("print_detail", m_model.printDetail(), {.font = ui::fonts().small, .color = ui::colors::kText});
+      // The same ticket again, once the paper is in or the cable is back.
+      if (ui::bigButton("reprint", tr("kiosk.ticket.reprint"), {420, 0}, ui::ButtonStyle::Secondary,
+                        m_model.printer().canPrint))
+        print(t);
+      p.end(ui::colors::kDanger, ui::colors::kDanger);
       break;
-    case PrintState::None:
-      break;
+    }
+    case PrintState::None: break;
   }
-  ui::bigText("please_wait", tr("kiosk.please_wait"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
-  const float w = 400;
-  ImGui::SetCursorPosX((f.size.x - w) / 2);
-  if (ui::bigButton("done", tr("common.close"), {w, 0}, ui::ButtonStyle::Secondary)) m_model.cancel();
+  if (l.portrait)
+    ImGui::EndGroup();
+  else
+    ImGui::EndChild();
+
+  // The QR, as on the paper: scanned here later it shows the ticket's status.
+  if (l.portrait) {
+    gap(24);
+    centreNext(qrSide);
+  } else {
+    ImGui::SameLine(0, 64);
+    ImGui::SetCursorPosY(top + 60);
+  }
+  ImGui::BeginGroup();
+  if (auto qr = printer::encodeQrMatrix(ticketQrPayload(t.kase), printer::QrEcc::M))
+    ui::moduleGrid("ticket_qr", qr->modules.data(), qr->size, qrSide);
+  ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + qrSide);
+  ui::bigText("qr_hint", tr("kiosk.ticket.qr_hint"), {.font = ui::fonts().small, .color = ui::colors::kTextDim});
+  ImGui::PopTextWrapPos();
+  ImGui::EndGroup();
+
+  // Bottom: leave now, or on its own in a few seconds.
+  const float y = l.size.y - l.pad - 110;
+  if (m_model.printState() != PrintState::Failed) {
+    ImGui::SetCursorPos({l.pad, y - 44});
+    ui::bigText("please_wait", tr("kiosk.please_wait"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
+  }
+  const float bw = 480;
+  ImGui::SetCursorPos({(l.size.x - bw) * 0.5f, y + 10});
+  const int left = m_model.secondsLeft(wallClockMs());
+  if (ui::bigButton("done", m_strings.tr("kiosk.ticket.done_in", {{"s", std::to_string(std::max(left, 0))}}), {bw, 100},
+                    ui::ButtonStyle::Secondary))
+    m_model.cancel();
+}
+
+void KioskApp::drawTicketStatus(const Layout& l) {
+  drawPageHeader(l, tr("kiosk.status.title"));
+  beginContent(l, footerHeight(l));
+  gap(20);
+  const auto& s = m_model.ticketStatus();
+  if (m_model.lookup() == LookupState::Loading) {
+    ui::bigText("status_loading", tr("common.loading"), {.font = ui::fonts().large, .align = ui::Align::Center});
+  } else if (m_model.lookup() == LookupState::Failed && m_model.lookupError()) {
+    ui::bigText("status_error", errorText(*m_model.lookupError()), {.color = ui::colors::kDangerPressed, .align = ui::Align::Center});
+  }
+  if (s && m_model.lookup() != LookupState::Loading) {
+    ui::bigText("status_number", s->ticket,
+                {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
+    ui::UiMap::current().note("status_state", s->state);
+    const std::string text = m_strings.tr(statusKey(s->state), {{"n", std::to_string(s->ahead)},
+                                                                {"counter", s->counter.empty() ? tr("kiosk.ticket.helpdesk") : s->counter}});
+    ui::bigText("status_text", text, {.font = ui::fonts().bold, .align = ui::Align::Center});
+    if (m_model.canRejoin()) {
+      gap(20);
+      const float bw = std::min(ImGui::GetContentRegionAvail().x, 760.0f);
+      centreNext(bw);
+      if (ui::bigButton("rejoin", tr("kiosk.status.rejoin"), {bw, 130}, ui::ButtonStyle::Primary))
+        rejoinQueue();
+    }
+  }
+  endContent();
+  if (drawFooter(l, "status_done", tr("common.close"), true, false)) m_model.cancel();
 }
 
 }  // namespace lpse::kiosk

@@ -1,12 +1,17 @@
 #include "kiosk/kiosk_app/ticket_print.hpp"
 
 #include "devices/printer/ticket_layout.hpp"
+#include "kiosk/form/ticket_qr.hpp"
 #include "kiosk/ui/clock_text.hpp"
 
 namespace lpse::kiosk {
 
-std::vector<std::uint8_t> ticketBytes(const core::IssuedTicket& t, const config::Config& cfg, const std::string& lang,
-                                      std::int64_t nowMs) {
+std::string ticketQrPayload(const core::CaseRecord& c) {
+  return form::encodeTicketQr(c.token).value_or(c.token);  // LPSE-T1 (docs/FORM-QR.md)
+}
+
+std::vector<std::uint8_t> ticketBytes(const core::IssuedTicket& t, const config::Config& cfg,
+                                      const printer::TicketFormat& format, const std::string& lang, std::int64_t nowMs) {
   printer::TicketContent c;
   c.officeName = cfg.office.name;
   c.number = t.kase.ticket;
@@ -16,15 +21,14 @@ std::vector<std::uint8_t> ticketBytes(const core::IssuedTicket& t, const config:
   c.ahead = t.ahead;
   // A rough wait: each visitor ahead needs the completeness check (step 5).
   c.estimatedWaitMin = t.ahead * cfg.timeStandards.forStep(5).value_or(5);
-  c.qrPayload = t.kase.token;
+  c.qrPayload = ticketQrPayload(t.kase);
   c.footer = cfg.printer.footer;
   if (lang == "en") {
     c.aheadLabel = "Waiting before you";
     c.waitLabel = "Estimated wait";
     c.minutesUnit = "minutes";
   }
-  printer::PaperSpec paper = cfg.printer.paperDots == 384 ? printer::paper58() : printer::paper80();
-  return printer::layoutTicket(c, paper);
+  return printer::layoutTicket(c, format);
 }
 
 }  // namespace lpse::kiosk

@@ -37,6 +37,10 @@ void UiMap::beginFrame() {
 
 void UiMap::add(UiItem item) { m_items.push_back(std::move(item)); }
 
+void UiMap::setLastText(std::string_view text) {
+  if (!m_items.empty()) m_items.back().text = std::string(text);
+}
+
 void UiMap::note(std::string_view id, std::string_view text) {
   m_notes.insert_or_assign(std::string(id), std::string(text));
 }
@@ -78,6 +82,8 @@ std::string UiMap::toJson() const {
     if (item.kind == UiKind::Field) {
       w["label"] = item.label;
       w["focused"] = item.focused;
+    } else if (!item.label.empty()) {
+      w["label"] = item.label;  // a status pill's state, a check box's "checked"
     }
     widgets.push_back(std::move(w));
   }

@@ -40,6 +40,8 @@ class UiMap {
   void beginFrame();
   void add(UiItem item);
   void note(std::string_view id, std::string_view text);
+  // Replaces the text of the item added last (a widget built on another).
+  void setLastText(std::string_view text);
   // Writes the file when a path is set and the content differs from the
   // last write. Returns an error sentence if the write failed.
   std::optional<std::string> endFrame();

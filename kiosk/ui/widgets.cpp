@@ -55,6 +55,9 @@ std::vector<std::string_view> layoutLines(ImFont* font, std::string_view text, f
 }
 
 float lineWidth(ImFont* font, std::string_view line) {
+  // An empty view may have no data pointer, and ImGui reads a null end as
+  // "until the NUL": measure nothing instead.
+  if (line.empty()) return 0.0f;
   return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
 }
 
@@ -64,6 +67,10 @@ void drawCentered(ImDrawList* dl, ImFont* font, const ImRect& box, std::string_v
   float y = box.GetCenter().y - lineH * static_cast<float>(lines.size()) * 0.5f;
   dl->PushClipRect(box.Min, box.Max, true);
   for (auto line : lines) {
+    if (line.empty()) {
+      y += lineH;
+      continue;
+    }
     const float x = box.GetCenter().x - lineWidth(font, line) * 0.5f;
     dl->AddText(font, font->FontSize, ImVec2(IM_FLOOR(x), IM_FLOOR(y)), col, line.data(),
                 line.data() + line.size());
@@ -85,8 +92,9 @@ int limitLength(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
-bool bigButton(const char* id, const std::string& label, ImVec2 size, ButtonStyle style, bool enabled) {
-  ImFont* font = orCurrent(fonts().bold);
+bool bigButton(const char* id, const std::string& label, ImVec2 size, ButtonStyle style, bool enabled,
+               ImFont* labelFont) {
+  ImFont* font = orCurrent(labelFont ? labelFont : fonts().bold);
   const ImGuiStyle& st = ImGui::GetStyle();
   const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
   ImVec2 sz = ImGui::CalcItemSize(size, text.x + st.FramePadding.x * 2, text.y + st.FramePadding.y * 2);
@@ -163,7 +171,7 @@ void bigText(const char* id, const std::string& text, const TextStyle& style) {
     if (style.align == Align::Center) x += std::max(0.0f, (avail - w) * 0.5f);
     if (style.align == Align::Right) x += std::max(0.0f, avail - w);
     x = IM_FLOOR(x);
-    if (visible) dl->AddText(font, size, ImVec2(x, y), col, line.data(), line.data() + line.size());
+    if (visible && !line.empty()) dl->AddText(font, size, ImVec2(x, y), col, line.data(), line.data() + line.size());
     inked.Add(ImRect(x, y, x + w, y + lineH));
     y += lineH;
   }
@@ -224,6 +232,137 @@ bool textField(const char* id, const std::string& label, std::string& value, con
                         .focused = focused,
                         .label = label});
   return changed;
+}
+
+bool tileButton(const char* id, const std::string& title, const std::string& subtitle, ImVec2 size,
+                ButtonStyle style, bool enabled) {
+  const std::string both = subtitle.empty() ? title : title + "\n" + subtitle;
+  // Drawn as a bigButton with an empty label, then the two sizes of text.
+  const bool pressed = bigButton(id, "", size, style, enabled);
+  UiMap::current().setLastText(both);  // the map gets the words
+  const ImRect box(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImFont* big = orCurrent(fonts().large);
+  ImFont* small = orCurrent(fonts().body);
+  ImVec4 ink = style == ButtonStyle::Secondary ? colors::kText : colors::kOnAccent;
+  if (!enabled) ink = colors::kTextDim;
+  const float pad = ImGui::GetStyle().FramePadding.x;
+  const auto titleLines = layoutLines(big, title, box.GetWidth() - 2 * pad);
+  const auto subLines = subtitle.empty() ? std::vector<std::string_view>{} : layoutLines(small, subtitle, box.GetWidth() - 2 * pad);
+  const float h = big->FontSize * titleLines.size() + (subLines.empty() ? 0 : 12 + small->FontSize * subLines.size());
+  float y = box.GetCenter().y - h * 0.5f;
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->PushClipRect(box.Min, box.Max, true);
+  for (auto line : titleLines) {
+    if (!line.empty())
+      dl->AddText(big, big->FontSize, ImVec2(IM_FLOOR(box.GetCenter().x - lineWidth(big, line) * 0.5f), IM_FLOOR(y)),
+                ImGui::GetColorU32(ink), line.data(), line.data() + line.size());
+    y += big->FontSize;
+  }
+  y += 12;
+  ImVec4 dim = style == ButtonStyle::Secondary ? colors::kTextDim : colors::kOnAccent;
+  for (auto line : subLines) {
+    if (!line.empty())
+      dl->AddText(small, small->FontSize, ImVec2(IM_FLOOR(box.GetCenter().x - lineWidth(small, line) * 0.5f), IM_FLOOR(y)),
+                ImGui::GetColorU32(dim), line.data(), line.data() + line.size());
+    y += small->FontSize;
+  }
+  dl->PopClipRect();
+  return pressed;
+}
+
+bool bigCheck(const char* id, const std::string& label, bool checked, ImVec2 size) {
+  ImFont* font = orCurrent(fonts().bold);
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float s = scale();
+  const float box = 52 * s, gap = 24 * s;
+  const float wrapW = std::max(1.0f, (size.x > 0 ? size.x : ImGui::GetContentRegionAvail().x + size.x) -
+                                         st.FramePadding.x * 2 - box - gap);
+  const auto lines = layoutLines(font, label, wrapW);
+  const float textH = font->FontSize * static_cast<float>(lines.size());
+  ImVec2 sz = ImGui::CalcItemSize(size, wrapW, textH + st.FramePadding.y * 2);
+  sz.y = std::max({sz.y, kMinTouchPx * s, textH + st.FramePadding.y * 2});
+
+  bool pressed = ImGui::InvisibleButton(id, sz);
+  const bool held = ImGui::IsItemActive();
+  if (held) g_buttonHeldFrame = ImGui::GetFrameCount();
+  const float slop = kTapSlopPx * s;
+  if (pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = false;
+
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(held ? colors::kPanelPressed : colors::kPanel), st.FrameRounding);
+  dl->AddRect(r.Min, r.Max, ImGui::GetColorU32(checked ? colors::kAccent : colors::kTextDim), st.FrameRounding, 0,
+              (checked ? 4.0f : 2.0f) * s);
+  const ImVec2 b0(r.Min.x + st.FramePadding.x, r.GetCenter().y - box * 0.5f), b1(b0.x + box, b0.y + box);
+  if (checked) {
+    dl->AddRectFilled(b0, b1, ImGui::GetColorU32(colors::kAccent), 8 * s);
+    // A tick, drawn: no glyph for it in every font.
+    const ImVec2 p1(b0.x + box * 0.22f, b0.y + box * 0.52f), p2(b0.x + box * 0.42f, b0.y + box * 0.72f),
+        p3(b0.x + box * 0.78f, b0.y + box * 0.28f);
+    dl->AddLine(p1, p2, ImGui::GetColorU32(colors::kOnAccent), 7 * s);
+    dl->AddLine(p2, p3, ImGui::GetColorU32(colors::kOnAccent), 7 * s);
+  } else {
+    dl->AddRect(b0, b1, ImGui::GetColorU32(colors::kText), 8 * s, 0, 3 * s);
+  }
+  float y = r.GetCenter().y - textH * 0.5f;
+  const float x = b1.x + gap;
+  for (auto line : lines) {
+    if (!line.empty())
+      dl->AddText(font, font->FontSize, ImVec2(IM_FLOOR(x), IM_FLOOR(y)), ImGui::GetColorU32(colors::kText), line.data(),
+                line.data() + line.size());
+    y += font->FontSize;
+  }
+  UiMap::current().add({.id = id,
+                        .kind = UiKind::Button,
+                        .text = label,
+                        .rect = lastItemRect(),
+                        .visible = ImGui::IsItemVisible(),
+                        .label = checked ? "checked" : "unchecked"});
+  return pressed;
+}
+
+void logoMark(const char* id, float size) {
+  ImGui::Dummy(ImVec2(size, size));
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float k = size / 100.0f;  // the SVG's 100x100 viewBox
+  dl->AddRectFilled(r.Min, r.Max, ImGui::GetColorU32(colors::kAccent), 22 * k);
+  // The ticket: a navy band with two half-circle notches cut from its sides.
+  const ImVec2 t0(r.Min.x + 12 * k, r.Min.y + 30 * k), t1(r.Max.x - 12 * k, r.Min.y + 70 * k);
+  dl->AddRectFilled(t0, t1, ImGui::GetColorU32(colors::kBackground), 6 * k);
+  dl->AddCircleFilled(ImVec2(t0.x, (t0.y + t1.y) * 0.5f), 7 * k, ImGui::GetColorU32(colors::kAccent), 24);
+  dl->AddCircleFilled(ImVec2(t1.x, (t0.y + t1.y) * 0.5f), 7 * k, ImGui::GetColorU32(colors::kAccent), 24);
+  ImFont* font = orCurrent(fonts().bold);
+  const float fs = 26 * k;
+  const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, "LPSE");
+  dl->AddText(font, fs, ImVec2(IM_FLOOR(r.GetCenter().x - ts.x * 0.5f), IM_FLOOR(r.GetCenter().y - ts.y * 0.5f)),
+              ImGui::GetColorU32(colors::kText), "LPSE");
+  UiMap::current().add({.id = id, .kind = UiKind::Text, .text = "LPSE", .rect = lastItemRect(),
+                        .visible = ImGui::IsItemVisible()});
+}
+
+void moduleGrid(const char* id, const unsigned char* modules, int n, float side) {
+  ImGui::Dummy(ImVec2(side, side));
+  const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(r.Min, r.Max, IM_COL32_WHITE, 8 * scale());
+  if (modules && n > 0) {
+    const float m = side / static_cast<float>(n + 8);  // 4-module quiet zone each side
+    const ImVec2 o(r.Min.x + 4 * m, r.Min.y + 4 * m);
+    for (int y = 0; y < n; ++y)
+      for (int x = 0; x < n; ++x)
+        if (modules[static_cast<std::size_t>(y) * n + x])
+          dl->AddRectFilled(ImVec2(o.x + x * m, o.y + y * m), ImVec2(o.x + (x + 1) * m, o.y + (y + 1) * m),
+                            IM_COL32_BLACK);
+  }
+  UiMap::current().add({.id = id, .kind = UiKind::Text, .text = std::to_string(n), .rect = lastItemRect(),
+                        .visible = ImGui::IsItemVisible()});
+}
+
+float statusPillWidth(const std::string& text) {
+  ImFont* font = orCurrent(fonts().small);
+  const float s = scale();
+  return 20 * s * 2 + 14 * s + 12 * s + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
 }
 
 void statusPill(const char* id, const std::string& text, PillState state) {

@@ -19,8 +19,14 @@ enum class ButtonStyle { Primary, Secondary, Danger };
 
 // size: ImGui convention: 0 = fit the label, negative = up to the right edge
 // minus that much. Either side is raised to kMinTouchPx.
+// font: null = fonts().bold.
 bool bigButton(const char* id, const std::string& label, ImVec2 size = {0, 0},
-               ButtonStyle style = ButtonStyle::Primary, bool enabled = true);
+               ButtonStyle style = ButtonStyle::Primary, bool enabled = true, ImFont* font = nullptr);
+
+// A large tile: a title in the large font and an optional line under it
+// (e.g. a service and how many wait for it). Fires like bigButton.
+bool tileButton(const char* id, const std::string& title, const std::string& subtitle, ImVec2 size,
+                ButtonStyle style = ButtonStyle::Secondary, bool enabled = true);
 
 enum class Align { Left, Center, Right };
 
@@ -48,7 +54,22 @@ struct FieldOptions {
 bool textField(const char* id, const std::string& label, std::string& value,
                const FieldOptions& options = {});
 
+// A full-width toggle row with a drawn check box: documents, consent. Fires
+// like bigButton; `checked` only chooses the look.
+bool bigCheck(const char* id, const std::string& label, bool checked, ImVec2 size = {-1, 0});
+
+// The product's mark (assets/logo.svg drawn with ImGui): an amber rounded
+// square with "LPSE" and a ticket notch. `size` is its side in pixels.
+void logoMark(const char* id, float size);
+
+// A square module grid (a QR code) on a white quiet zone, `side` px wide.
+// modules: n*n bytes, non-zero = dark.
+void moduleGrid(const char* id, const unsigned char* modules, int n, float side);
+
 enum class PillState { Online, Offline, Warning, Neutral };
+
+// The width statusPill() will take for `text`, to right-align a row of them.
+float statusPillWidth(const std::string& text);
 
 // A rounded badge with a coloured dot, e.g. "Terhubung" / "Tidak terhubung ke server".
 void statusPill(const char* id, const std::string& text, PillState state);

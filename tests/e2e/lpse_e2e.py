@@ -27,7 +27,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def write_config(source, tmp, port):
+def write_config(source, tmp, port, camera="none"):
+    """The checkout's config with this test's port, files and camera ("none",
+    or image files shown to the kiosk as its camera)."""
     with open(os.path.join(source, "config", "lpse.toml"), encoding="utf-8") as f:
         text = f.read()
     text = text.replace('port = 8420', f'port = {port}')
@@ -37,10 +39,38 @@ def write_config(source, tmp, port):
     text = text.replace('kind = "auto"', 'kind = "virtual"')
     # A still display: the running text would keep the renderer busy.
     text = text.replace('running_text = "', 'running_text = "" # "')
+    # Device tokens live beside the test's database.
+    for dev in ("kiosk-1", "display-1"):
+        text = text.replace(f'credential_file = "var/credentials/{dev}.token"',
+                            f'credential_file = "{tmp}/{dev}.token"')
+    text = text.replace('camera = "auto"', f'camera = "{camera}"')
     path = os.path.join(tmp, "lpse.toml")
     with open(path, "w", encoding="utf-8") as f:
         f.write(text)
     return path
+
+
+def device_token(tmp, dev="kiosk-1"):
+    """The token register_devices() wrote for `dev`, or None."""
+    try:
+        with open(os.path.join(tmp, f"{dev}.token"), encoding="utf-8") as f:
+            return f.read().strip()
+    except OSError:
+        return None
+
+
+def register_devices(bin_dir, cfg, tmp, devices=(("kiosk-1", "kiosk"), ("display-1", "display"))):
+    """Gives the kiosk and the display their tokens (`lpse device add`), as an
+    installer does once; call it once the server has made the database.
+    Older builds without device tokens need nothing."""
+    lpse = os.path.join(bin_dir, "lpse")
+    help_text = subprocess.run([lpse, "--help"], capture_output=True, text=True).stdout
+    if "device" not in help_text:
+        return
+    for dev, role in devices:
+        out = subprocess.run([lpse, "--config", cfg, "device", "add", dev, "--role", role, "--out",
+                              os.path.join(tmp, f"{dev}.token")], capture_output=True, text=True)
+        assert out.returncode == 0, out.stdout + out.stderr
 
 
 def wait_until(what, fn, timeout=20.0, step=0.1):
@@ -54,9 +84,11 @@ def wait_until(what, fn, timeout=20.0, step=0.1):
     raise AssertionError(f"timed out waiting for {what} (last: {last!r})")
 
 
-def http_json(url):
+def http_json(url, token=None):
+    """GET url as JSON (None when it fails); token: a bearer token."""
+    req = urllib.request.Request(url, headers={"Authorization": f"Bearer {token}"} if token else {})
     try:
-        with urllib.request.urlopen(url, timeout=2) as r:
+        with urllib.request.urlopen(req, timeout=2) as r:
             return json.loads(r.read())
     except Exception:
         return None
@@ -106,24 +138,51 @@ class Window:
         subprocess.run(["xdotool", "mouseup", "1"], check=True)
         time.sleep(0.2)
 
+    def content_rect(self):
+        """The kiosk's scrolling page area (window pixels), if it notes one."""
+        r = self.note("content_rect")
+        return [float(v) for v in r.split(",")] if r else None
+
     def scroll_to(self, item_id):
         """Drag the form until the widget is on screen, as a visitor would."""
         wait_until(f"{self.name}:{item_id} exists", lambda: self.any_item(item_id))
         win = self.ui()["window"]
         # Items of the scrolling form count as reachable only when wholly
-        # between the top bar and the footer: a partly clipped field is
-        # "visible", but its centre may lie under the top bar.
-        in_form = item_id.startswith(("field_", "doc_", "role_", "service_", "consent"))
+        # inside the page area: a partly clipped field is "visible", but its
+        # centre may lie under the top bar or the footer.
+        in_form = item_id.startswith(("field_", "doc_", "role_", "service_", "consent", "edit_", "value_"))
         for _ in range(20):
             it = self.any_item(item_id)
             r = it["rect"] if it else None
-            whole = not in_form or (r["y"] >= 200 and r["y"] + r["h"] <= win["h"] - 110)
+            area = self.content_rect()
+            if area:
+                top, bottom = area[1], area[1] + area[3]
+            else:
+                top, bottom = 200, win["h"] - 110
+            whole = not in_form or (r["y"] >= top - 1 and r["y"] + r["h"] <= bottom + 1)
             if it and it.get("visible", True) and whole:
                 return
-            below = r["y"] > win["h"] / 2
-            cx, cy = win["x"] + win["w"] // 2, win["y"] + win["h"] // 2
+            below = r["y"] > (top + bottom) / 2
+            cx, cy = win["x"] + win["w"] // 2, win["y"] + int((top + bottom) / 2)
             self.drag(cx, cy + (150 if below else -150), -300 if below else 300)
         raise AssertionError(f"could not scroll {item_id} into view")
+
+    def wait_step(self, step, timeout=20.0):
+        """Waits until the kiosk shows `step` (its UI map's "step" note)."""
+        return wait_until(f"{self.name} step {step}", lambda: self.note("step") == step, timeout=timeout)
+
+    def tap_keys(self, text):
+        """Types on the on-screen keyboard, one tap per key, as a finger does,
+        and like a person watches each character appear before the next tap
+        (a slow frame, e.g. under ASan, must not swallow a quick second tap)."""
+        names = {" ": "space", "@": "at", ".": "dot", "-": "dash", "_": "underscore", "+": "plus",
+                 "'": "apostrophe", ",": "comma"}
+        field = "field_" + (self.note("keyboard") or "")
+        for ch in text:
+            before = len((self.any_item(field) or {}).get("text", ""))
+            self.click("key_" + names.get(ch, ch.lower()))
+            wait_until(f"{self.name}: '{ch}' typed into {field}",
+                       lambda: len((self.any_item(field) or {}).get("text", "")) == before + 1, timeout=10, step=0.02)
 
     def center(self, item_id):
         self.scroll_to(item_id)
@@ -164,3 +223,66 @@ class Window:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
         self.log.close()
+
+
+def start_server(bin_dir, cfg, base, log_path=None):
+    """Starts lpse-server and waits until it answers."""
+    log = open(log_path, "a") if log_path else subprocess.DEVNULL
+    proc = subprocess.Popen([os.path.join(bin_dir, "lpse-server"), "--config", cfg], stdout=log,
+                            stderr=subprocess.STDOUT)
+    wait_until("server health", lambda: http_json(base + "/api/health"))
+    return proc
+
+
+def kiosk_guest_book(kiosk, name, agency, phone, service="reset", role="ppk", docs=("sk_penunjukan",),
+                     nip=None, by_touch=False):
+    """A visitor's way from "touch to start" to the confirm page, by typing:
+    service, "type my details", role and documents, about you, contact.
+    by_touch: NIP and phone on the on-screen number pad instead of xdotool type."""
+    kiosk.click("start")
+    kiosk.wait_step("service")
+    kiosk.click("service_" + service)
+    kiosk.wait_step("scan")
+    kiosk.click("type_instead")
+    kiosk.wait_step("role")
+    kiosk.click("role_" + role)
+    for d in docs:
+        kiosk.click("doc_" + d)
+    kiosk.click("next")
+    kiosk.wait_step("details")
+    kiosk.type_into("field_name", name)
+    if nip:
+        if by_touch:
+            kiosk.click("field_nip")
+            kiosk.tap_keys(nip)
+            kiosk.click("key_done")
+        else:
+            kiosk.type_into("field_nip", nip)
+    kiosk.type_into("field_agency", agency)
+    kiosk.click("next")
+    kiosk.wait_step("contact")
+    if by_touch:
+        kiosk.click("field_phone")
+        kiosk.tap_keys(phone)
+        kiosk.click("key_done")
+    else:
+        kiosk.type_into("field_phone", phone)
+    kiosk.click("next")
+    kiosk.wait_step("confirm")
+
+
+def add_staff(bin_dir, cfg, username, role="helpdesk", pin="246810"):
+    """A staff account made as the LPSE's admin would (`lpse staff add`)."""
+    subprocess.run([os.path.join(bin_dir, "lpse"), "--config", cfg, "staff", "add", username, "--role", role,
+                    "--name", username.title(), "--password-stdin"], input=pin + "\n", text=True,
+                   capture_output=True, check=True)
+    return pin
+
+
+def desk_sign_in(desk, username, pin):
+    """Signs in at the desk console with real typing and a click."""
+    wait_until("desk sign-in screen", lambda: desk.item("username"))
+    desk.type_into("username", username)
+    desk.type_into("password", pin)
+    desk.click("sign_in")
+    wait_until("desk signed in", lambda: desk.note("staff") == username)

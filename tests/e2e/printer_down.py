@@ -9,7 +9,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import Window, free_port, http_json, need_display, wait_until, write_config  # noqa: E402
+from lpse_e2e import (Window, add_staff, desk_sign_in, device_token, free_port, http_json, kiosk_guest_book, need_display, register_devices,  # noqa: E402
+                      wait_until, write_config)
 
 
 def main():
@@ -33,23 +34,21 @@ def main():
     kiosk = desk = None
     try:
         wait_until("server", lambda: http_json(base + "/api/health"))
+        register_devices(args.bin, cfg, tmp)
         kiosk = Window("kiosk", [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", "1280x1000",
                                  "--pos", "0,0"], os.path.join(tmp, "kiosk.json"), os.path.join(tmp, "kiosk.log"))
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
         pill = wait_until("printer status known", lambda: (kiosk.item("printer_status") or {}).get("text"))
         assert pill == "Printer tidak terhubung", pill
-        kiosk.click("start")
+        kiosk_guest_book(kiosk, "Budi Santoso", "Dinas PU", "081234567890")
         # Told before taking a number.
-        wait_until("printer notice on the form", lambda: kiosk.item("printer_notice"))
-        kiosk.type_into("field_name", "Budi Santoso")
-        kiosk.type_into("field_agency", "Dinas PU")
-        kiosk.type_into("field_phone", "081234567890")
+        wait_until("printer notice on the confirm page", lambda: kiosk.item("printer_notice"))
         kiosk.click("consent")
         kiosk.click("take_number")
         ticket = wait_until("number on screen", lambda: kiosk.note("ticket"))
         assert ticket == "R-001", ticket
         # Recorded by the server even though nothing printed.
-        board = http_json(base + "/api/board")
+        board = http_json(base + "/api/board", device_token(tmp))
         assert board["waiting"]["reset"] == 1, board
         state = wait_until("print failure shown", lambda: (kiosk.item("print_state") or {}).get("text"))
         assert "tidak dapat dicetak" in state, state
@@ -58,6 +57,7 @@ def main():
         # Staff hear of it: the desk console shows the kiosk's printer problem.
         desk = Window("desk", [os.path.join(args.bin, "lpse-desk"), "--config", cfg, "--size", "1200x700",
                                "--pos", "1300,0"], os.path.join(tmp, "desk.json"), os.path.join(tmp, "desk.log"))
+        desk_sign_in(desk, "petugas", add_staff(args.bin, cfg, "petugas"))
         alert = wait_until("desk alert", lambda: desk.note("device_alert"))
         assert "kiosk-1" in alert and "tidak ditemukan" in alert.lower(), alert
         print("e2e printer down: ok")

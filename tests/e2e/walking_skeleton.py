@@ -11,7 +11,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import Window, free_port, http_json, need_display, wait_until, write_config  # noqa: E402
+from lpse_e2e import (Window, add_staff, desk_sign_in, device_token, free_port, http_json, kiosk_guest_book, need_display, register_devices,  # noqa: E402
+                      wait_until, write_config)
 
 
 def main():
@@ -33,6 +34,7 @@ def main():
     windows = []
     try:
         wait_until("server health", lambda: http_json(base + "/api/health"))
+        register_devices(args.bin, cfg, tmp)
         prog = lambda n: [os.path.join(args.bin, n), "--config", cfg]  # noqa: E731
         kiosk = Window("kiosk", prog("lpse-kiosk") + ["--size", "1280x1000", "--pos", "0,0"],
                        os.path.join(tmp, "kiosk.json"), os.path.join(tmp, "kiosk.log"))
@@ -41,16 +43,11 @@ def main():
         desk = Window("desk", prog("lpse-desk") + ["--size", "1200x700", "--pos", "2500,0"],
                       os.path.join(tmp, "desk.json"), os.path.join(tmp, "desk.log"))
         windows = [kiosk, display, desk]
+        desk_sign_in(desk, "petugas", add_staff(args.bin, cfg, "petugas"))
 
         # The kiosk: touch to start, fill the guest book, take a number.
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
-        kiosk.click("start")
-        kiosk.click("service_reset")
-        kiosk.click("role_ppk")
-        kiosk.type_into("field_name", "Siti Nur'aini")
-        kiosk.type_into("field_agency", "Dinas Pekerjaan Umum")
-        kiosk.type_into("field_phone", "081234567890")
-        kiosk.click("doc_sk_penunjukan")
+        kiosk_guest_book(kiosk, "Siti Nur'aini", "Dinas Pekerjaan Umum", "081234567890")
         kiosk.click("consent")
         kiosk.click("take_number")
         ticket = wait_until("ticket on the kiosk screen", lambda: kiosk.note("ticket"))
@@ -59,7 +56,7 @@ def main():
         assert len(pngs) == 1, pngs
 
         # The visit is in the server, with what was typed.
-        board = http_json(base + "/api/board")
+        board = http_json(base + "/api/board", device_token(tmp))
         assert board["waiting"]["reset"] == 1, board
 
         # The desk calls next; the display shows the number.
@@ -84,7 +81,7 @@ def main():
         doctor = subprocess.run([os.path.join(args.bin, "lpse"), "--config", cfg, "doctor"],
                                 capture_output=True, text=True)
         assert doctor.returncode == 0, doctor.stdout + doctor.stderr
-        assert doctor.stdout.count(" ok ") == 4, doctor.stdout
+        assert doctor.stdout.count(" ok ") == 6, doctor.stdout  # config, database, server, kiosk, display, printer
         for w in windows:
             assert w.alive(), f"{w.name} exited"
         print("e2e walking skeleton: ok")

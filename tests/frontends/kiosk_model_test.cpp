@@ -4,83 +4,229 @@
 
 using namespace lpse;
 using kiosk::KioskModel;
+using kiosk::QrOutcome;
+using kiosk::QrReading;
 using kiosk::Step;
 
 namespace {
-void fillValid(KioskModel& m, std::int64_t t) {
+
+// The typing path up to the confirm page, as a visitor taps it.
+void typeToConfirm(KioskModel& m, std::int64_t t) {
   m.start(t);
+  m.chooseService("reset", t);
+  ASSERT_EQ(m.step(), Step::Scan);
+  m.typeInstead(t);
+  ASSERT_EQ(m.step(), Step::Role);
+  m.setRole(core::VisitorRole::Ppk, t);
+  ASSERT_TRUE(m.next(t));
+  ASSERT_EQ(m.step(), Step::Details);
   m.setField("name", "Budi Santoso", t);
   m.setField("agency", "Dinas PU", t);
+  ASSERT_TRUE(m.next(t));
+  ASSERT_EQ(m.step(), Step::Contact);
   m.setField("phone", "081234567890", t);
+  ASSERT_TRUE(m.next(t));
+  ASSERT_EQ(m.step(), Step::Confirm);
   m.setConsent(true, t);
 }
+
+core::IssuedTicket issued(const std::string& number, int ahead) {
+  core::IssuedTicket t;
+  t.kase.ticket = number;
+  t.kase.service = "reset";
+  t.ahead = ahead;
+  return t;
+}
+
+// A reader that knows one form payload, as kiosk/form's classifier would.
+QrReading testReader(std::string_view p) {
+  QrReading r;
+  if (p == "FORM-OK" || p == "FORM-BAD-PHONE") {
+    r.kind = QrReading::Kind::Form;
+    r.form.service = "userid";
+    r.form.role = core::VisitorRole::Auditor;
+    r.form.name = "Siti Aminah";
+    r.form.nip = "198503302010122001";
+    r.form.agency = "Inspektorat";
+    r.form.phone = p == "FORM-OK" ? "081298765432" : "12";
+    r.form.consent = true;  // a code never gives consent for the visitor
+    return r;
+  }
+  if (p == "BLANK") {
+    r.kind = QrReading::Kind::BlankForm;
+    return r;
+  }
+  return kiosk::defaultQrReader(p);
+}
+
+KioskModel online(kiosk::KioskSettings s = {}) {
+  KioskModel m(std::move(s));
+  m.setServerOnline(true);
+  return m;
+}
+
 }  // namespace
 
+TEST(KioskModel, TheTypingPathWalksThePagesInOrder) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  EXPECT_EQ(m.pageNumber(), 4);
+  EXPECT_EQ(KioskModel::pageCount(), 4);
+  ASSERT_TRUE(m.submit(0));
+  EXPECT_EQ(m.step(), Step::Submitting);
+  EXPECT_EQ(m.draft().service, "reset");
+  EXPECT_TRUE(m.draft().consent);
+}
+
+TEST(KioskModel, NextRefusesAPageWithErrorsAndNamesThem) {
+  auto m = online();
+  m.start(0);
+  m.chooseService("reset", 0);
+  m.typeInstead(0);
+  ASSERT_TRUE(m.next(0));
+  m.setField("name", "B", 0);
+  m.setField("nip", "12345", 0);
+  EXPECT_FALSE(m.next(0));
+  EXPECT_EQ(m.step(), Step::Details);
+  EXPECT_TRUE(m.fieldError("name").has_value());
+  EXPECT_TRUE(m.fieldError("nip").has_value());
+  EXPECT_TRUE(m.fieldError("agency").has_value());
+  EXPECT_FALSE(m.fieldError("phone").has_value());  // not this page's business yet
+  m.setField("nip", "", 0);                         // NIP is optional
+  m.setField("name", "Budi", 0);
+  m.setField("agency", "Dinas PU", 0);
+  EXPECT_TRUE(m.next(0));
+  EXPECT_EQ(m.step(), Step::Contact);
+}
+
+TEST(KioskModel, BackWalksThePagesBackKeepingTheData) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  m.back(0);
+  EXPECT_EQ(m.step(), Step::Contact);
+  m.back(0);
+  EXPECT_EQ(m.step(), Step::Details);
+  EXPECT_EQ(m.draft().name, "Budi Santoso");
+  m.back(0);
+  m.back(0);
+  EXPECT_EQ(m.step(), Step::Scan);
+  m.back(0);
+  EXPECT_EQ(m.step(), Step::Service);
+  m.back(0);
+  EXPECT_EQ(m.step(), Step::Attract);
+  EXPECT_TRUE(m.draft().name.empty());
+}
+
 TEST(KioskModel, AnIdleFormIsWipedAndTheNextVisitorSeesNothing) {
-  KioskModel m({.idleTimeoutS = 60});
-  fillValid(m, 1000);
+  auto m = online({.idleTimeoutS = 60});
+  typeToConfirm(m, 1000);
   m.setField("nip", "198503302010121002", 1000);
-  EXPECT_EQ(m.idleSecondsLeft(1000), 60);
+  EXPECT_EQ(m.secondsLeft(1000), 60);
   m.tick(60'000);
-  EXPECT_EQ(m.step(), Step::Form);  // 59 s untouched: still there
-  EXPECT_EQ(m.idleSecondsLeft(60'000), 1);
+  EXPECT_EQ(m.step(), Step::Confirm);  // 59 s untouched: still there
+  EXPECT_EQ(m.secondsLeft(60'000), 1);
   m.tick(61'000);
   EXPECT_EQ(m.step(), Step::Attract);
+  EXPECT_EQ(m.secondsLeft(61'000), -1);  // the attract screen stays
   m.start(62'000);
   EXPECT_TRUE(m.draft().name.empty());
   EXPECT_TRUE(m.draft().nip.empty());
   EXPECT_TRUE(m.draft().phone.empty());
   EXPECT_FALSE(m.draft().consent);
+  EXPECT_FALSE(m.fieldError("name").has_value());
+}
+
+TEST(KioskModel, EveryPageOfTheFlowTimesOut) {
+  for (Step target : {Step::Service, Step::Scan, Step::Role, Step::Details, Step::TicketScan}) {
+    auto m = online({.idleTimeoutS = 30});
+    if (target == Step::TicketScan) {
+      m.haveTicket(0);
+    } else {
+      m.start(0);
+      if (target != Step::Service) m.chooseService("reset", 0);
+      if (target == Step::Role || target == Step::Details) m.typeInstead(0);
+      if (target == Step::Details) m.next(0);
+    }
+    ASSERT_EQ(m.step(), target);
+    m.tick(30'000);
+    EXPECT_EQ(m.step(), Step::Attract) << static_cast<int>(target);
+  }
 }
 
 TEST(KioskModel, TouchingTheFormKeepsItAlive) {
-  KioskModel m({.idleTimeoutS = 60});
-  fillValid(m, 0);
+  auto m = online({.idleTimeoutS = 60});
+  typeToConfirm(m, 0);
   m.setField("purpose", "reset", 50'000);
   m.tick(100'000);
-  EXPECT_EQ(m.step(), Step::Form);
+  EXPECT_EQ(m.step(), Step::Confirm);
+  m.touch(100'000);
+  m.tick(150'000);
+  EXPECT_EQ(m.step(), Step::Confirm);
 }
 
-TEST(KioskModel, SubmitValidatesEveryFieldAndKeepsTheData) {
-  KioskModel m;
-  m.start(0);
-  m.setField("name", "Budi Santoso", 0);
-  m.setField("phone", "12", 0);
+TEST(KioskModel, SubmitValidatesEverythingAndSendsTheVisitorToTheFirstPageToFix) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  m.setConsent(false, 0);
   EXPECT_FALSE(m.submit(0));
-  EXPECT_EQ(m.step(), Step::Form);
-  EXPECT_TRUE(m.fieldError("phone").has_value());
-  EXPECT_TRUE(m.fieldError("agency").has_value());
+  EXPECT_EQ(m.step(), Step::Confirm);
   EXPECT_TRUE(m.fieldError("consent").has_value());
-  EXPECT_FALSE(m.fieldError("name").has_value());
+  m.setConsent(true, 0);
+  m.edit(Step::Contact, 0);
+  m.setField("phone", "12", 0);
+  m.edit(Step::Details, 0);  // only from the confirm page
+  EXPECT_EQ(m.step(), Step::Contact);
+  m.back(0);
+  m.back(0);
+  m.back(0);  // to the scan page, then forward again without fixing the phone
+  m.typeInstead(0);
+  m.next(0);
+  m.next(0);
+  EXPECT_FALSE(m.next(0));  // the contact page refuses the bad phone
+  EXPECT_EQ(m.step(), Step::Contact);
+  EXPECT_TRUE(m.fieldError("phone").has_value());
   EXPECT_EQ(m.draft().name, "Budi Santoso");
 }
 
-TEST(KioskModel, AServerRefusalReturnsToTheFormWithTheDataAndTheReason) {
-  KioskModel m;
-  fillValid(m, 0);
-  ASSERT_TRUE(m.submit(0));
-  EXPECT_EQ(m.step(), Step::Submitting);
-  m.ticketFailed(core::makeError("offline", "Server tidak dapat dihubungi.", "Server unreachable."));
-  EXPECT_EQ(m.step(), Step::Form);
+TEST(KioskModel, NoNumberWhileTheServerIsAwayAndTheFormIsKept) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  m.setServerOnline(false);
+  EXPECT_FALSE(m.canTakeNumber());
+  EXPECT_FALSE(m.submit(0));
+  EXPECT_EQ(m.step(), Step::Confirm);
   ASSERT_TRUE(m.submitError().has_value());
   EXPECT_EQ(m.submitError()->code, "offline");
+  EXPECT_FALSE(m.ticket().has_value());
+  // It comes back on its own; the visitor's data is still there.
+  m.setServerOnline(true);
+  EXPECT_FALSE(m.submitError().has_value());
+  EXPECT_TRUE(m.canTakeNumber());
+  EXPECT_TRUE(m.submit(0));
+}
+
+TEST(KioskModel, AServerRefusalReturnsToConfirmWithTheDataAndTheReason) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  ASSERT_TRUE(m.submit(0));
+  m.ticketFailed(core::makeError("offline", "Server tidak dapat dihubungi.", "Server unreachable."));
+  EXPECT_EQ(m.step(), Step::Confirm);
+  ASSERT_TRUE(m.submitError().has_value());
   EXPECT_EQ(m.draft().name, "Budi Santoso");
   EXPECT_FALSE(m.ticket().has_value());  // no number without the server's record
 }
 
 TEST(KioskModel, TicketScreenShowsThePrintOutcomeAndReturnsAlone) {
-  KioskModel m({.ticketScreenS = 15});
-  fillValid(m, 0);
+  auto m = online({.ticketScreenS = 15});
+  typeToConfirm(m, 0);
   ASSERT_TRUE(m.submit(0));
-  core::IssuedTicket t;
-  t.kase.ticket = "R-007";
-  t.ahead = 3;
-  m.ticketIssued(t, 1000);
+  m.ticketIssued(issued("R-007", 3), 1000);
   m.printStarted();
   m.printFinished(false, "Kertas habis");
   EXPECT_EQ(m.step(), Step::Ticket);
   EXPECT_EQ(m.printState(), kiosk::PrintState::Failed);
   EXPECT_EQ(m.ticket()->kase.ticket, "R-007");  // the number stays on screen
+  EXPECT_EQ(m.secondsLeft(1000), 15);
   m.tick(15'999);
   EXPECT_EQ(m.step(), Step::Ticket);
   m.tick(16'000);
@@ -88,21 +234,160 @@ TEST(KioskModel, TicketScreenShowsThePrintOutcomeAndReturnsAlone) {
   EXPECT_FALSE(m.ticket().has_value());
 }
 
-TEST(KioskModel, MissingDocumentsFollowTheRole) {
-  KioskModel m;
+TEST(KioskModel, DocumentsFollowTheRole) {
+  auto m = online();
   m.start(0);
+  m.chooseService("reset", 0);
+  m.typeInstead(0);
+  m.setRole(core::VisitorRole::Ppk, 0);
+  m.toggleDocument(core::Document::SkPenunjukan, 0);
+  EXPECT_TRUE(m.missingDocuments().empty());
   m.setRole(core::VisitorRole::Auditor, 0);
+  // The SK is not an auditor's document: dropped, and the letter is missing.
   ASSERT_EQ(m.missingDocuments().size(), 1u);
   EXPECT_EQ(m.missingDocuments()[0], core::Document::SuratPerintahPemeriksaan);
+  EXPECT_EQ(m.draft().documents, std::vector<core::Document>{core::Document::RequestForm});
   m.toggleDocument(core::Document::SuratPerintahPemeriksaan, 0);
   EXPECT_TRUE(m.missingDocuments().empty());
 }
 
+TEST(KioskModel, AMissingDocumentIsToldButTheNumberMayStillBeTaken) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  EXPECT_FALSE(m.missingDocuments().empty());  // PPK without the SK
+  EXPECT_TRUE(m.submit(0));
+}
+
 TEST(KioskModel, APrinterProblemIsToldButTheNumberIsStillGiven) {
-  KioskModel m;
+  auto m = online();
   EXPECT_FALSE(m.printerProblem());
   m.setPrinter({false, "status.printer_paper_out", "Kertas printer habis."});
   EXPECT_TRUE(m.printerProblem());
-  fillValid(m, 0);
-  EXPECT_TRUE(m.submit(0));  // the visitor may still take a number
+  typeToConfirm(m, 0);
+  EXPECT_TRUE(m.submit(0));
+}
+
+TEST(KioskModel, AScannedFormSkipsTheTypingPages) {
+  auto m = online({.qrReader = testReader});
+  m.start(0);
+  m.chooseService("reset", 0);
+  EXPECT_EQ(m.qrRead("FORM-OK", 0), QrOutcome::FormFilled);
+  EXPECT_EQ(m.step(), Step::Role);  // the documents check, for the form's role
+  EXPECT_TRUE(m.formScanned());
+  EXPECT_EQ(m.draft().name, "Siti Aminah");
+  EXPECT_EQ(m.draft().role, core::VisitorRole::Auditor);
+  EXPECT_EQ(m.draft().service, "reset");  // the service chosen here wins
+  EXPECT_FALSE(m.draft().consent);        // consent is given at the kiosk
+  ASSERT_TRUE(m.next(0));
+  EXPECT_EQ(m.step(), Step::Confirm);
+  m.back(0);
+  EXPECT_EQ(m.step(), Step::Role);
+  m.next(0);
+  m.setConsent(true, 0);
+  EXPECT_TRUE(m.submit(0));
+}
+
+TEST(KioskModel, AScannedFormWithAnErrorOpensItsPage) {
+  auto m = online({.qrReader = testReader});
+  m.start(0);
+  m.chooseService("reset", 0);
+  m.qrRead("FORM-BAD-PHONE", 0);
+  EXPECT_TRUE(m.fieldError("phone").has_value());  // shown at once
+  ASSERT_TRUE(m.next(0));
+  EXPECT_EQ(m.step(), Step::Details);
+}
+
+TEST(KioskModel, AFormShownOnTheAttractScreenStartsTheFlow) {
+  auto m = online({.qrReader = testReader});
+  EXPECT_EQ(m.qrRead("FORM-OK", 0), QrOutcome::FormFilled);
+  // The form says which service: straight to the documents check.
+  EXPECT_EQ(m.step(), Step::Role);
+  EXPECT_EQ(m.draft().service, "userid");
+  EXPECT_EQ(m.secondsLeft(0), 60);
+}
+
+TEST(KioskModel, ABlankOrUnknownCodeIsExplainedOnTheScanPage) {
+  auto m = online({.qrReader = testReader});
+  m.start(0);
+  m.chooseService("reset", 0);
+  EXPECT_EQ(m.qrRead("https://example.org", 0), QrOutcome::Rejected);
+  EXPECT_EQ(m.step(), Step::Scan);
+  ASSERT_TRUE(m.scanError().has_value());
+  EXPECT_EQ(m.scanError()->code, "qr_unknown");
+  EXPECT_FALSE(m.scanError()->en.empty());
+  m.qrRead("BLANK", 0);  // a hand-filled form: type it in
+  EXPECT_EQ(m.step(), Step::Role);
+}
+
+TEST(KioskModel, ScanningIsIgnoredWhileANumberIsIssuedOrShown) {
+  auto m = online({.qrReader = testReader});
+  typeToConfirm(m, 0);
+  ASSERT_TRUE(m.submit(0));
+  EXPECT_EQ(m.qrRead("FORM-OK", 0), QrOutcome::Ignored);
+  m.ticketIssued(issued("R-001", 0), 0);
+  EXPECT_EQ(m.qrRead("0123456789abcdef01234567", 0), QrOutcome::Ignored);
+  EXPECT_EQ(m.step(), Step::Ticket);
+}
+
+TEST(KioskModel, PreviewFramesLiveOnlyOnScanPages) {
+  auto m = online();
+  auto frame = std::make_shared<kiosk::PreviewFrame>(kiosk::PreviewFrame{4, 2, std::vector<std::uint8_t>(8, 128), 1});
+  m.frameArrived(frame);
+  EXPECT_EQ(m.frame(), nullptr);  // attract: no preview kept
+  m.start(0);
+  m.chooseService("reset", 0);
+  m.cameraChanged(kiosk::CameraState::Starting);
+  m.frameArrived(frame);
+  EXPECT_EQ(m.frame(), frame);
+  EXPECT_EQ(m.camera(), kiosk::CameraState::Live);
+  m.typeInstead(0);
+  EXPECT_EQ(m.frame(), nullptr);  // a frame may show a face: gone with the page
+  m.cameraChanged(kiosk::CameraState::Failed);
+  EXPECT_EQ(m.camera(), kiosk::CameraState::Failed);
+}
+
+TEST(KioskModel, AScannedTicketShowsItsStatusAndMayRejoin) {
+  auto m = online();
+  m.haveTicket(0);
+  EXPECT_EQ(m.step(), Step::TicketScan);
+  EXPECT_EQ(m.qrRead("0123456789abcdef01234567\n", 0), QrOutcome::LookupTicket);
+  EXPECT_EQ(m.step(), Step::TicketStatus);
+  EXPECT_EQ(m.lookup(), kiosk::LookupState::Loading);
+  EXPECT_EQ(m.lookupToken(), "0123456789abcdef01234567");
+  m.statusLoaded({"R-004", "awaiting_documents", "Loket 1", 42, 0}, 0);
+  EXPECT_EQ(m.lookup(), kiosk::LookupState::Found);
+  EXPECT_TRUE(m.canRejoin());
+  EXPECT_TRUE(m.rejoin(0));
+  EXPECT_EQ(m.lookup(), kiosk::LookupState::Loading);
+  m.statusLoaded({"R-004", "waiting", "", 42, 2}, 0);
+  EXPECT_FALSE(m.canRejoin());
+  EXPECT_FALSE(m.rejoin(0));
+  EXPECT_EQ(kiosk::statusKey(m.ticketStatus()->state), "kiosk.status.waiting");
+  m.tick(60'000);
+  EXPECT_EQ(m.step(), Step::Attract);
+  EXPECT_FALSE(m.ticketStatus().has_value());
+}
+
+TEST(KioskModel, ATicketScannedOnTheAttractScreenIsLookedUpToo) {
+  auto m = online();
+  EXPECT_EQ(m.qrRead("0123456789abcdef01234567", 0), QrOutcome::LookupTicket);
+  m.statusFailed(core::makeError("not_found", "Tiket tidak ditemukan.", "Ticket not found."), 0);
+  EXPECT_EQ(m.lookup(), kiosk::LookupState::Failed);
+  EXPECT_FALSE(m.canRejoin());
+}
+
+TEST(KioskModel, StatusKeysCoverEveryCaseState) {
+  EXPECT_EQ(kiosk::statusKey("called"), "kiosk.status.called");
+  EXPECT_EQ(kiosk::statusKey("incomplete"), "kiosk.status.awaiting_documents");
+  EXPECT_EQ(kiosk::statusKey("verifying"), "kiosk.status.in_service");
+  EXPECT_EQ(kiosk::statusKey("delivered"), "kiosk.status.done");
+  EXPECT_EQ(kiosk::statusKey("no_show"), "kiosk.status.no_show");
+}
+
+TEST(KioskModel, EstimatedWaitFollowsTheCountsFromTheBoard) {
+  auto m = online({.minutesPerVisitor = 5});
+  m.setWaiting({{"reset", 3}});
+  EXPECT_EQ(m.waitingFor("reset"), 3);
+  EXPECT_EQ(m.estimatedWaitMin("reset"), 15);
+  EXPECT_EQ(m.estimatedWaitMin("userid"), 0);
 }

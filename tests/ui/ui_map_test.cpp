@@ -119,3 +119,15 @@ TEST(UiMap, InvalidUtf8DoesNotThrow) {
   EXPECT_NO_THROW(json = map.toJson());
   EXPECT_NE(json.find("caf"), std::string::npos);
 }
+
+TEST(UiMap, StatusAndCheckLabelsAreWrittenForTests) {
+  UiMap map;
+  map.beginFrame();
+  map.add({.id = "server_status", .kind = UiKind::Status, .text = "Terhubung", .label = "online"});
+  map.add({.id = "consent", .kind = UiKind::Button, .text = "Setuju", .label = "checked"});
+  map.setLastText("Saya setuju");
+  const auto j = nlohmann::json::parse(map.toJson());
+  EXPECT_EQ(j["widgets"][0]["label"], "online");
+  EXPECT_EQ(j["widgets"][1]["label"], "checked");
+  EXPECT_EQ(j["widgets"][1]["text"], "Saya setuju");
+}

@@ -228,3 +228,61 @@ TEST_F(WidgetsTest, DraggingAListScrollsItAndDoesNotTapTheButtonUnderTheFinger) 
   EXPECT_GT(scrollY, 100);
   EXPECT_EQ(fired, 0);
 }
+
+TEST_F(WidgetsTest, EmptyTextAndLabelsDrawWithoutReadingPastThem) {
+  // An empty line has no data pointer; ImGui would strlen(nullptr) on it.
+  frame([] {
+    bigButton("empty", "", {200, 100});
+    bigText("blank", "");
+    bigText("gap", "a\n\nb");
+  });
+  ASSERT_NE(UiMap::current().find("empty"), nullptr);
+  EXPECT_EQ(UiMap::current().find("gap")->text, "a\n\nb");
+}
+
+TEST_F(WidgetsTest, TileButtonRecordsBothLinesAndFiresOnTap) {
+  int fired = 0;
+  auto body = [&] { fired += tileButton("service_reset", "Reset Password", "3 menunggu", {400, 200}); };
+  frame(body);
+  const UiItem* item = UiMap::current().find("service_reset");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->text, "Reset Password\n3 menunggu");
+  EXPECT_FLOAT_EQ(item->rect.h, 200);
+  const ImVec2 c = centerOf("service_reset");
+  frame(body, c, false);
+  frame(body, c, true);
+  frame(body, c, false);
+  EXPECT_EQ(fired, 1);
+}
+
+TEST_F(WidgetsTest, BigCheckSaysWhetherItIsCheckedAndIsTouchSized) {
+  bool checked = false;
+  auto body = [&] {
+    if (bigCheck("consent", "Saya setuju data ini disimpan untuk layanan ini", checked)) checked = !checked;
+  };
+  frame(body);
+  const UiItem* item = UiMap::current().find("consent");
+  ASSERT_NE(item, nullptr);
+  EXPECT_EQ(item->label, "unchecked");
+  EXPECT_GE(item->rect.h, kMinTouchPx);
+  EXPECT_GT(item->rect.w, 600);  // the full row, not just the box
+  const ImVec2 c = centerOf("consent");
+  frame(body, c, false);
+  frame(body, c, true);
+  frame(body, c, false);
+  EXPECT_TRUE(checked);
+  frame(body);
+  EXPECT_EQ(UiMap::current().find("consent")->label, "checked");
+}
+
+TEST_F(WidgetsTest, ModuleGridAndLogoTakeTheSpaceAsked) {
+  const unsigned char modules[9] = {1, 0, 1, 0, 1, 0, 1, 0, 1};
+  frame([&] {
+    logoMark("logo", 88);
+    moduleGrid("qr", modules, 3, 220);
+  });
+  EXPECT_FLOAT_EQ(UiMap::current().find("logo")->rect.w, 88);
+  EXPECT_FLOAT_EQ(UiMap::current().find("qr")->rect.w, 220);
+  EXPECT_FLOAT_EQ(UiMap::current().find("qr")->rect.h, 220);
+  EXPECT_GT(statusPillWidth("Printer tidak terhubung"), statusPillWidth("Siap"));
+}
