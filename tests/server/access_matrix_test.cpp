@@ -18,6 +18,7 @@
 #include "kiosk/api/wire_access.hpp"
 #include "kiosk/client/api_client.hpp"
 #include "kiosk/server/queue_server.hpp"
+#include "tests/support/live_server.hpp"
 #include "tests/support/test_access.hpp"
 
 using namespace lpse;
@@ -66,32 +67,15 @@ const std::vector<std::string> kRoles = {"kiosk", "display", "helpdesk", "admin_
 class AccessMatrix : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/lpse-access-matrix-XXXXXX";
-    m_dir = mkdtemp(tmpl);
-    auto s = store::Store::open(db());
-    ASSERT_TRUE(s.ok());
-    m_store = std::move(*s);
-    auto a = store::AccessStore::open(db());
-    ASSERT_TRUE(a.ok());
-    m_access = std::move(*a);
     server::ServerOptions options;
     options.keepAlive = 200ms;  // so a revoked stream is cut off quickly
-    m_server = std::make_unique<server::QueueServer>(*m_store, *m_access, options);
-    m_port = m_server->bind("127.0.0.1", 0);
-    ASSERT_GT(m_port, 0);
-    m_thread = std::thread([this] { m_server->run(); });
-    m_url = "http://127.0.0.1:" + std::to_string(m_port);
-    client::ApiClient probe(m_url, {});
-    for (int i = 0; i < 100 && !probe.health().ok(); ++i) std::this_thread::sleep_for(10ms);
+    m_live = std::make_unique<testsupport::LiveServer>(options);
+    m_dir = m_live->dir();
+    m_url = m_live->url();
+    m_store = &m_live->store();
+    m_access = &m_live->access();
   }
-  void TearDown() override {
-    m_server->stop();
-    if (m_thread.joinable()) m_thread.join();
-    m_server.reset();
-    m_access.reset();
-    m_store.reset();
-    std::filesystem::remove_all(m_dir);
-  }
+  void TearDown() override { m_live.reset(); }
   std::string db() const { return m_dir + "/q.db"; }
   std::string token(const std::string& id, core::ActorRole role, std::int64_t nowMs = testsupport::wallMs()) {
     return testsupport::credentialFor(db(), id, role, nowMs).token;
@@ -120,12 +104,10 @@ class AccessMatrix : public ::testing::Test {
     return r->status;
   }
 
+  std::unique_ptr<testsupport::LiveServer> m_live;
   std::string m_dir, m_url;
-  int m_port = 0;
-  std::unique_ptr<store::Store> m_store;
-  std::unique_ptr<store::AccessStore> m_access;
-  std::unique_ptr<server::QueueServer> m_server;
-  std::thread m_thread;
+  store::Store* m_store = nullptr;
+  store::AccessStore* m_access = nullptr;
 };
 
 TEST_F(AccessMatrix, EveryEndpointWithEveryRole) {

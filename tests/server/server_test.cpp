@@ -14,6 +14,7 @@
 #include "kiosk/client/event_stream.hpp"
 #include "kiosk/server/queue_server.hpp"
 #include "kiosk/store/store.hpp"
+#include "tests/support/live_server.hpp"
 #include "tests/support/test_access.hpp"
 
 using namespace lpse;
@@ -25,30 +26,13 @@ namespace {
 class ServerFixture : public ::testing::Test {
  protected:
   void SetUp() override {
-    char tmpl[] = "/tmp/lpse-server-test-XXXXXX";
-    m_dir = mkdtemp(tmpl);
-    auto s = store::Store::open(m_dir + "/q.db");
-    ASSERT_TRUE(s.ok());
-    m_store = std::move(*s);
-    auto a = store::AccessStore::open(m_dir + "/q.db");
-    ASSERT_TRUE(a.ok());
-    m_access = std::move(*a);
-    m_server = std::make_unique<server::QueueServer>(*m_store, *m_access, options());
-    m_port = m_server->bind("127.0.0.1", 0);
-    ASSERT_GT(m_port, 0);
-    m_thread = std::thread([this] { m_server->run(); });
-    m_url = "http://127.0.0.1:" + std::to_string(m_port);
-    client::ApiClient probe(m_url, {});
-    for (int i = 0; i < 100 && !probe.health().ok(); ++i) std::this_thread::sleep_for(10ms);
+    m_live = std::make_unique<testsupport::LiveServer>(options());
+    m_dir = m_live->dir();
+    m_url = m_live->url();
+    m_store = &m_live->store();
+    m_access = &m_live->access();
   }
-  void TearDown() override {
-    m_server->stop();
-    if (m_thread.joinable()) m_thread.join();
-    m_server.reset();
-    m_access.reset();
-    m_store.reset();
-    std::filesystem::remove_all(m_dir);
-  }
+  void TearDown() override { m_live.reset(); }
 
   static core::Visit visit(const std::string& service = "reset") {
     core::Visit v;
@@ -88,13 +72,11 @@ class ServerFixture : public ::testing::Test {
     return c.Post(path.c_str(), h, body, "application/json");
   }
 
+  std::unique_ptr<testsupport::LiveServer> m_live;
   std::string m_dir, m_url;
-  int m_port = 0;
-  std::unique_ptr<store::Store> m_store;
-  std::unique_ptr<store::AccessStore> m_access;
+  store::Store* m_store = nullptr;
+  store::AccessStore* m_access = nullptr;
   std::map<std::string, std::string> m_tokens;
-  std::unique_ptr<server::QueueServer> m_server;
-  std::thread m_thread;
 };
 
 }  // namespace
