@@ -15,17 +15,8 @@
 # repetition's p50/p99. LPSE_BENCH_MIN_TIME (seconds per repetition, default
 # 0.5); with the defaults the whole run takes about 10-20 s.
 set -euo pipefail
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 BUILD_DIR OUT_MD" >&2
-  exit 64
-fi
-build=$(cd "$1" && pwd)
-out=$2
-bench="$build/bin/print_bench"
-if [[ ! -x $bench ]]; then
-  echo "$bench is missing: cmake --build $build --target print_bench" >&2
-  exit 1
-fi
+source "$(dirname "$0")/bench_prelude.sh" print_bench "$@"
+json=$scratch
 wrap=()
 if [[ ${LD_PRELOAD:-} != *umockdev-preload* ]]; then
   if ! command -v umockdev-wrapper >/dev/null; then
@@ -35,8 +26,6 @@ if [[ ${LD_PRELOAD:-} != *umockdev-preload* ]]; then
   wrap=(umockdev-wrapper)
 fi
 export LPSE_BENCH_LOGO=${LPSE_BENCH_LOGO:-$(cd "$(dirname "$0")/../.." && pwd)/assets/logo-ticket.png}
-json=$(mktemp)
-trap 'rm -f "$json"' EXIT
 
 "${wrap[@]}" "$bench" --benchmark_format=json \
   --benchmark_min_time="${LPSE_BENCH_MIN_TIME:-0.5}" \

@@ -9,22 +9,8 @@
 # alone too; a few minutes on 2 cores). zbar-tools must be installed for
 # the zbar row (config/packages-debian.txt has it).
 set -euo pipefail
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 BUILD_DIR OUT_MD" >&2
-  exit 64
-fi
-build=$(cd "$1" && pwd)
-out=$2
-bench="$build/bin/scan_bench"
-if [[ ! -x $bench ]]; then
-  echo "$bench is missing: cmake --build $build --target scan_bench" >&2
-  exit 1
-fi
-# The PNG files for zbar go under the build dir.
-tmpdir="$build/bench-tmp"
-mkdir -p "$tmpdir"
-tables=$(mktemp)
-trap 'rm -f "$tables"; rmdir "$tmpdir" 2>/dev/null || true' EXIT
+source "$(dirname "$0")/bench_prelude.sh" scan_bench "$@"
+tables=$scratch
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')

@@ -7,22 +7,8 @@
 # K_POLL_CALLS" (default "300 300 1 20"; about 90 s, most of it the 2 s
 # polling display and sequential HTTP issues).
 set -euo pipefail
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 BUILD_DIR OUT_MD" >&2
-  exit 64
-fi
-build=$(cd "$1" && pwd)
-out=$2
-bench="$build/bin/server_bench"
-if [[ ! -x $bench ]]; then
-  echo "$bench is missing: cmake --build $build --target server_bench" >&2
-  exit 1
-fi
-# The database files go under the build dir: the disk the build is on.
-tmpdir="$build/bench-tmp"
-mkdir -p "$tmpdir"
-tables=$(mktemp)
-trap 'rm -f "$tables"; rmdir "$tmpdir" 2>/dev/null || true' EXIT
+source "$(dirname "$0")/bench_prelude.sh" server_bench "$@"
+tables=$scratch
 
 started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 # shellcheck disable=SC2086 # word splitting of the argument list is intended

@@ -10,22 +10,8 @@
 # repetition, default 0.5) trades precision for time; with the defaults the
 # whole run takes 15-35 s.
 set -euo pipefail
-if [[ $# -ne 2 ]]; then
-  echo "usage: $0 BUILD_DIR OUT_MD" >&2
-  exit 64
-fi
-build=$(cd "$1" && pwd)
-out=$2
-bench="$build/bin/store_bench"
-if [[ ! -x $bench ]]; then
-  echo "$bench is missing: cmake --build $build --target store_bench" >&2
-  exit 1
-fi
-# The database files go under the build dir: the disk the build is on.
-tmpdir="$build/bench-tmp"
-mkdir -p "$tmpdir"
-json=$(mktemp)
-trap 'rm -f "$json"; rmdir "$tmpdir" 2>/dev/null || true' EXIT
+source "$(dirname "$0")/bench_prelude.sh" store_bench "$@"
+json=$scratch
 
 LPSE_BENCH_TMPDIR="$tmpdir" "$bench" --benchmark_format=json \
   --benchmark_min_time="${LPSE_BENCH_MIN_TIME:-0.5}" \
