@@ -61,6 +61,27 @@ core::Result<core::Visit> visitFromJson(const json& j) {
   return v;
 }
 
+json entryToJson(const core::Visit& v) {
+  return {{"name", v.name},       {"nip", v.nip},     {"role", core::toString(v.role)},
+          {"agency", v.agency},   {"phone", v.phone}, {"email", v.email},
+          {"purpose", v.purpose}, {"spse_user_id", v.spseUserId}};
+}
+
+core::Result<core::Visit> entryFromJson(const json& j) {
+  Reader r(j, {"name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id"});
+  core::Visit v;
+  v.name = r.str("name", true);
+  v.nip = r.str("nip");
+  v.role = r.enumField("role", core::visitorRoleFrom, core::VisitorRole::Ppk, true);
+  v.agency = r.str("agency");
+  v.phone = r.str("phone");
+  v.email = r.str("email");
+  v.purpose = r.str("purpose");
+  v.spseUserId = r.str("spse_user_id");
+  if (r.error()) return *r.error();
+  return v;
+}
+
 json toJson(const core::CaseRecord& c) {
   return {{"id", c.id},
           {"visit_id", c.visitId},
@@ -102,7 +123,11 @@ core::Result<core::CaseRecord> caseFromJson(const json& j) {
   return c;
 }
 
-json toJson(const core::IssuedTicket& t) { return {{"case", toJson(t.kase)}, {"ahead", t.ahead}}; }
+json toJson(const core::IssuedTicket& t) {
+  json j = {{"case", toJson(t.kase)}, {"ahead", t.ahead}};
+  if (t.replayed) j["replayed"] = true;
+  return j;
+}
 
 core::Result<core::IssuedTicket> issuedFromJson(const json& j) {
   if (!j.is_object() || !j.contains("case")) return missingField("case");
@@ -110,6 +135,7 @@ core::Result<core::IssuedTicket> issuedFromJson(const json& j) {
   if (!c) return c.error();
   core::IssuedTicket t{*c, 0};
   if (j.contains("ahead") && j["ahead"].is_number_integer()) t.ahead = j["ahead"].get<int>();
+  t.replayed = j.contains("replayed") && j["replayed"].is_boolean() && j["replayed"].get<bool>();
   return t;
 }
 

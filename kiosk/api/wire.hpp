@@ -16,6 +16,10 @@ using nlohmann::json;
 
 json toJson(const core::Visit&);
 core::Result<core::Visit> visitFromJson(const json&);
+// A recalled guest-book entry: the visitor's fields only, no service,
+// channel, documents or consent (those are chosen again at the kiosk).
+json entryToJson(const core::Visit&);
+core::Result<core::Visit> entryFromJson(const json&);
 
 json toJson(const core::CaseRecord&);
 core::Result<core::CaseRecord> caseFromJson(const json&);

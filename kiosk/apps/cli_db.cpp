@@ -1,5 +1,8 @@
-// `lpse db verify | rebuild` on the database file, `lpse board` from a
-// running server.
+// `lpse db verify | rebuild | purge` on the database file, `lpse board`
+// from a running server.
+#include <chrono>
+#include <memory>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/apps/cli_command.hpp"
 #include "kiosk/apps/cli_store.hpp"
@@ -31,6 +34,26 @@ int rebuild(store::Store& s) {
   return 0;
 }
 
+// The server purges on its own (hourly); this is for an office that wants
+// it now, or a shorter period once (e.g. after a complaint).
+int purge(const CliContext& ctx, int days) {
+  auto cfg = ctx.config();
+  if (!cfg) return fail(cfg.error());
+  if (days < 0) days = cfg->server.retentionDays;
+  if (days <= 0)
+    return fail(core::makeError("retention_off", "Masa simpan tidak diatur (server.retention_days = 0).",
+                                "No retention period is set (server.retention_days = 0); give --days."));
+  auto st = store::Store::open(cfg->server.database, storeOptions(*cfg));
+  if (!st) return fail(st.error());
+  const std::int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                               std::chrono::system_clock::now().time_since_epoch())
+                               .count();
+  auto n = (*st)->purgeVisits(now - std::int64_t{days} * 86'400'000, now);
+  if (!n) return fail(n.error());
+  std::printf("ok: %d guest-book entries older than %d days emptied (closed cases only)\n", *n, days);
+  return 0;
+}
+
 int board(const CliContext& ctx) {
   auto cfg = ctx.config();
   if (!cfg) return fail(cfg.error());
@@ -55,6 +78,11 @@ void registerDbCommands(CLI::App& app, CliContext& ctx) {
   db->add_subcommand("rebuild", "Rebuild the case projection from the event log")->final_callback([&ctx] {
     ctx.exitCode = withStore(ctx, rebuild);
   });
+  auto days = std::make_shared<int>(-1);
+  auto* purgeCmd =
+      db->add_subcommand("purge", "Empty the guest-book entries of closed cases older than the retention period");
+  purgeCmd->add_option("--days", *days, "Retention in days (default: server.retention_days)")->check(CLI::Range(1, 3650));
+  purgeCmd->final_callback([&ctx, days] { ctx.exitCode = purge(ctx, *days); });
   app.add_subcommand("board", "Print the public board of a running server as JSON")->final_callback([&ctx] {
     ctx.exitCode = board(ctx);
   });

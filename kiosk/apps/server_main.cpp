@@ -66,6 +66,7 @@ int main(int argc, char** argv) {
 
   lpse::server::ServerOptions opts;
   opts.officeName = cfg->office.name;
+  opts.retentionDays = cfg->server.retentionDays;
   opts.tlsCert = cfg->server.tlsCert;
   opts.tlsKey = cfg->server.tlsKey;
   // One line per request on stdout (journald keeps it); stdio is line-safe.

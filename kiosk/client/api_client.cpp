@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <chrono>
+
 #include "kiosk/api/wire.hpp"
 
 namespace lpse::client {
@@ -35,9 +37,26 @@ void ApiClient::setCredential(Credential c) {
 
 ApiClient::~ApiClient() = default;
 
-core::Result<std::string> ApiClient::request(const char* method, const std::string& path, const std::string& body) {
-  httplib::Result r = std::string(method) == "GET" ? m_http->Get(path.c_str())
-                                                   : m_http->Post(path.c_str(), body, "application/json");
+void ApiClient::setTimeouts(int connectMs, int readMs) {
+  m_http->set_connection_timeout(std::chrono::milliseconds(connectMs));
+  m_http->set_read_timeout(std::chrono::milliseconds(readMs));
+}
+
+core::Result<std::string> ApiClient::request(const char* method, const std::string& path, const std::string& body,
+                                             const std::string& idempotencyKey) {
+  const bool get = std::string(method) == "GET";
+  httplib::Headers headers;
+  if (!idempotencyKey.empty()) headers.emplace("Idempotency-Key", idempotencyKey);
+  auto send = [&] {
+    return get ? m_http->Get(path.c_str(), headers) : m_http->Post(path.c_str(), headers, body, "application/json");
+  };
+  httplib::Result r = send();
+  // The request may have reached the server and only the reply was lost (or
+  // a kept-alive connection had gone stale): with a key, repeating it is
+  // safe, and the server answers with what the first one did.
+  if (!r && !idempotencyKey.empty() &&
+      (r.error() == httplib::Error::Read || r.error() == httplib::Error::Write))
+    r = send();
   if (!r) return offlineError(httplib::to_string(r.error()));
   if (r->status >= 200 && r->status < 300) return r->body;
   auto j = api::parseJson(r->body);
@@ -52,12 +71,18 @@ core::Result<T> decode(const core::Result<std::string>& body, F&& f) {
   if (!body) return body.error();
   auto j = api::parseJson(*body);
   if (!j) return j.error();
-  return f(*j);
+  try {
+    return f(*j);
+  } catch (const json::exception&) {
+    // A field of the wrong type (j.value): a server we do not understand,
+    // never a crash of the worker thread.
+    return core::makeError("bad_response", "Jawaban server tidak dikenali.", "The server's answer was not understood.");
+  }
 }
 }  // namespace
 
-core::Result<core::IssuedTicket> ApiClient::issueTicket(const core::Visit& v) {
-  return decode<core::IssuedTicket>(request("POST", "/api/tickets", api::toJson(v).dump()),
+core::Result<core::IssuedTicket> ApiClient::issueTicket(const core::Visit& v, const std::string& requestKey) {
+  return decode<core::IssuedTicket>(request("POST", "/api/tickets", api::toJson(v).dump(), requestKey),
                                     [](const json& j) { return api::issuedFromJson(j); });
 }
 
@@ -126,6 +151,11 @@ core::Result<TicketStatus> ApiClient::ticketStatus(const std::string& token) {
   });
 }
 
+core::Result<core::Visit> ApiClient::recallEntry(const std::string& token) {
+  return decode<core::Visit>(request("GET", "/api/tickets/" + token + "/entry", ""),
+                             [](const json& j) { return api::entryFromJson(j.value("entry", json())); });
+}
+
 core::Result<core::Board> ApiClient::board() {
   return decode<core::Board>(request("GET", "/api/board", ""), [](const json& j) { return api::boardFromJson(j); });
 }
@@ -170,10 +200,13 @@ core::Result<api::SessionInfo> ApiClient::me() {
   return decode<api::SessionInfo>(request("GET", "/api/me", ""), [](const json& j) { return api::sessionFromJson(j); });
 }
 
-core::Status ApiClient::health() {
-  auto r = request("GET", "/api/health", "");
-  if (!r) return r.error();
-  return core::Ok{};
+core::Result<HealthInfo> ApiClient::health() {
+  return decode<HealthInfo>(request("GET", "/api/health", ""), [](const json& j) -> core::Result<HealthInfo> {
+    HealthInfo h;
+    h.office = j.value("office", "");
+    h.retentionDays = j.value("retention_days", 0);
+    return h;
+  });
 }
 
 }  // namespace lpse::client

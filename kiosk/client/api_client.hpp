@@ -31,6 +31,12 @@ struct TicketStatus {
   int ahead = 0;
 };
 
+// What GET /api/health tells anyone (no personal data, no sign-in).
+struct HealthInfo {
+  std::string office;
+  int retentionDays = 0;  // how long guest-book entries are kept (0: unknown)
+};
+
 class ApiClient {
  public:
   ApiClient(std::string baseUrl, Credential credential);
@@ -41,24 +47,34 @@ class ApiClient {
   core::Status logout();  // ends the session on the server and forgets it
   core::Result<api::SessionInfo> me();
 
-  core::Result<core::IssuedTicket> issueTicket(const core::Visit& v);
+  // `requestKey` (16-128 of [A-Za-z0-9_-], random per request) makes the
+  // call safe to repeat: the server answers a repeat with the first
+  // ticket. With a key, a reply lost on the wire is retried once at once.
+  core::Result<core::IssuedTicket> issueTicket(const core::Visit& v, const std::string& requestKey = {});
   core::Result<core::CaseRecord> receiveEmail(const core::Visit& v);
   core::Result<std::optional<core::CaseRecord>> callNext(const std::string& queue, const std::string& counter);
   core::Result<core::CaseRecord> act(std::int64_t caseId, core::Action action, const core::ActionInput& in);
   core::Result<CaseDetail> caseDetail(std::int64_t caseId);
   core::Result<std::vector<core::CaseRecord>> openCases();
   core::Result<TicketStatus> ticketStatus(const std::string& token);
+  // A returning visitor's guest-book entry, by their old ticket (kiosk only).
+  core::Result<core::Visit> recallEntry(const std::string& token);
   core::Result<core::Board> board();
   core::Status reportDevice(const core::DeviceStatus& d);
   core::Result<std::vector<core::DeviceStatus>> devices();
-  core::Status health();
+  core::Result<HealthInfo> health();
+
+  // Connect and read limits (default 1 s and 5 s). A watchdog that must
+  // notice a hung server quickly sets both short.
+  void setTimeouts(int connectMs, int readMs);
 
   const std::string& baseUrl() const { return m_baseUrl; }
   const Credential& credential() const { return m_credential; }
   void setCredential(Credential c);
 
  private:
-  core::Result<std::string> request(const char* method, const std::string& path, const std::string& body);
+  core::Result<std::string> request(const char* method, const std::string& path, const std::string& body,
+                                    const std::string& idempotencyKey = {});
 
   std::string m_baseUrl;
   Credential m_credential;

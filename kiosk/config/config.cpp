@@ -135,6 +135,10 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("server.session_hours", sessionHours);
   if ((sessionHours < 1 || sessionHours > 24 * 7) && !r.err) r.err = keyError("server.session_hours", "1..168");
   c.server.sessionHours = static_cast<int>(sessionHours);
+  int64_t retentionDays = c.server.retentionDays;
+  r.get("server.retention_days", retentionDays);
+  if ((retentionDays < 0 || retentionDays > 3650) && !r.err) r.err = keyError("server.retention_days", "0..3650");
+  c.server.retentionDays = static_cast<int>(retentionDays);
   c.serverUrl = (c.server.tlsCert.empty() ? "http://" : "https://") + (c.server.bind == "0.0.0.0" ? std::string("127.0.0.1") : c.server.bind) + ":" +
                 std::to_string(c.server.port);
   r.get("server.url", c.serverUrl);

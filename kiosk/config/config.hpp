@@ -28,6 +28,9 @@ struct ServerConfig {
   // Front-ends: the certificate the server's must match (for a self-signed one).
   std::string caCert;
   int sessionHours = 12;  // a staff sign-in lasts this long
+  // Guest-book entries of closed cases are emptied after this many days
+  // (UU 27/2022: no longer than needed); 0 keeps them.
+  int retentionDays = 365;
 };
 
 // Overrides of the printer model's preset (`[printer.quirks]`); unset keeps

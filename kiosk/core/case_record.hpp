@@ -38,6 +38,9 @@ struct CaseRecord {
 struct IssuedTicket {
   CaseRecord kase;
   int ahead = 0;  // waiting before this one in its queue
+  // A retry of a request already recorded (same Idempotency-Key): this is
+  // the first request's ticket, nothing new was written.
+  bool replayed = false;
 };
 
 struct CounterCall {

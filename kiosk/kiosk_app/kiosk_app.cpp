@@ -93,15 +93,21 @@ KioskApp::~KioskApp() {
   m_stream.reset();  // stop callbacks before the worker goes
 }
 
+// A server that hangs with its connections open (stopped, swapping, a
+// wedged disk) never closes the stream: only a short health check tells.
+// Twice a second with a 1 s limit, a hang shows within 1.5 s.
 void KioskApp::watchServer() {
   client::ApiClient api(m_cfg.serverUrl, {});
+  api.setTimeouts(1000, 1000);
   bool last = false, first = true;
+  int lastRetention = -1;
   std::unique_lock lock(m_watchMutex);
   while (!m_stopping) {
     lock.unlock();
-    const bool ok = api.health().ok();
+    const auto health = api.health();
     lock.lock();
     if (m_stopping) break;
+    const bool ok = health.ok();
     if (ok != last || first) {
       m_worker.toUi([this, ok] {
         m_healthOk = ok;
@@ -110,7 +116,12 @@ void KioskApp::watchServer() {
       last = ok;
       first = false;
     }
-    m_watchCv.wait_for(lock, std::chrono::seconds(1), [this] { return m_stopping; });
+    // The data notice quotes the server's retention period.
+    if (ok && health->retentionDays != lastRetention) {
+      lastRetention = health->retentionDays;
+      m_worker.toUi([this, days = lastRetention] { m_model.setRetentionDays(days); });
+    }
+    m_watchCv.wait_for(lock, std::chrono::milliseconds(500), [this] { return m_stopping; });
   }
 }
 
@@ -123,9 +134,7 @@ void KioskApp::updateOnline() {
 
 void KioskApp::qrPayload(std::string payload) {
   m_worker.toUi([this, p = std::move(payload)] {
-    const auto outcome = m_model.qrRead(p, wallClockMs());
-    if (outcome == QrOutcome::LookupTicket) lookupTicket(m_model.lookupToken());
-    if (outcome == QrOutcome::FormFilled) m_editing.clear();
+    onQr(m_model.qrRead(p, wallClockMs()));
   });
 }
 
@@ -175,8 +184,8 @@ void KioskApp::takeNumber() {
   if (!m_model.submit(wallClockMs())) return;
   m_editing.clear();
   core::Visit visit = m_model.draft();
-  m_worker.post([this, visit] {
-    auto t = m_api.issueTicket(visit);
+  m_worker.post([this, visit, key = m_model.requestKey()] {
+    auto t = m_api.issueTicket(visit, key);
     m_worker.toUi([this, t] {
       if (!t) {
         // Nothing was recorded, so no number is shown: the visitor keeps
@@ -198,6 +207,27 @@ void KioskApp::lookupTicket(const std::string& token) {
       else m_model.statusFailed(s.error(), wallClockMs());
     });
   });
+}
+
+void KioskApp::recallEntry(const std::string& token) {
+  m_worker.post([this, token] {
+    auto v = m_api.recallEntry(token);
+    m_worker.toUi([this, token, v] {
+      if (v) m_model.entryRecalled(token, *v, wallClockMs());
+      else m_model.recallFailed(token, v.error(), wallClockMs());
+      m_editing.clear();
+    });
+  });
+}
+
+void KioskApp::registerAgain() {
+  if (m_model.registerAgain(wallClockMs())) recallEntry(m_model.recallToken());
+}
+
+void KioskApp::onQr(QrOutcome outcome) {
+  if (outcome == QrOutcome::LookupTicket) lookupTicket(m_model.lookupToken());
+  if (outcome == QrOutcome::RecallEntry) recallEntry(m_model.recallToken());
+  if (outcome == QrOutcome::FormFilled) m_editing.clear();
 }
 
 void KioskApp::rejoinQueue() {
@@ -247,8 +277,7 @@ void KioskApp::readWedgeScanner() {
       !m_wedge.empty()) {
     std::string payload;
     payload.swap(m_wedge);
-    const auto outcome = m_model.qrRead(payload, wallClockMs());
-    if (outcome == QrOutcome::LookupTicket) lookupTicket(m_model.lookupToken());
+    onQr(m_model.qrRead(payload, wallClockMs()));
   }
 }
 

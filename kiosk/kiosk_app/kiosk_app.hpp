@@ -48,6 +48,9 @@ class KioskApp : public ui::Screen {
   void refreshBoard();
   void takeNumber();
   void lookupTicket(const std::string& token);
+  void recallEntry(const std::string& token);
+  void registerAgain();
+  void onQr(QrOutcome outcome);
   void rejoinQueue();
   void reportPrinter(const printer::PrinterStatus& st);
   void print(const core::IssuedTicket& t);
@@ -101,7 +104,7 @@ class KioskApp : public ui::Screen {
   std::string m_reportedPrinter;  // printer state last told to the server
 
   // The server is online when the event stream is connected and the last
-  // health check (every second, its own thread and client) answered: a
+  // health check (twice a second, 1 s limit, its own thread and client) answered: a
   // lost server shows within two seconds, a silent one too.
   bool m_streamOnline = false;
   bool m_healthOk = false;

@@ -1,7 +1,9 @@
 #include "kiosk/kiosk_app/kiosk_model.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <iterator>
+#include <random>
 
 #include "kiosk/core/validation.hpp"
 
@@ -39,6 +41,20 @@ bool isFormStep(Step s) {
     case Step::Confirm: return true;
     default: return false;
   }
+}
+
+// 128 random bits as hex: an Idempotency-Key no other kiosk will make.
+// (std::random_device reads the kernel's generator on Linux, so a restart
+// never repeats a key, which a seeded engine could.)
+std::string newKey() {
+  std::random_device rd;
+  std::string k;
+  for (int i = 0; i < 4; ++i) {
+    char part[9];
+    std::snprintf(part, sizeof part, "%08x", static_cast<unsigned>(rd()));
+    k += part;
+  }
+  return k;
 }
 
 bool isLowerHex(std::string_view s) {
@@ -111,6 +127,10 @@ void KioskModel::wipe() {
   m_lookupToken.clear();
   m_status.reset();
   m_lookupError.reset();
+  m_recall = LookupState::None;
+  m_recallToken.clear();
+  m_recallError.reset();
+  m_requestKey.clear();
 }
 
 void KioskModel::go(Step s, std::int64_t nowMs) {
@@ -126,6 +146,7 @@ void KioskModel::start(std::int64_t nowMs) {
 }
 
 void KioskModel::chooseService(const std::string& code, std::int64_t nowMs) {
+  if (m_draft.service != code) draftChanged();
   m_draft.service = code;
   m_fieldErrors["service"].reset();
   // A form scanned on the attract screen already holds the visitor's data.
@@ -206,11 +227,13 @@ void KioskModel::setField(const std::string& field, const std::string& value, st
   else if (field == "email") m_draft.email = value;
   else if (field == "purpose") m_draft.purpose = value;
   else return;
+  draftChanged();
   revalidate(field);
   touched(nowMs);
 }
 
 void KioskModel::setRole(core::VisitorRole role, std::int64_t nowMs) {
+  if (m_draft.role != role) draftChanged();
   m_draft.role = role;
   // Documents another role needs are not this role's business.
   const auto need = core::requiredDocuments(role);
@@ -226,6 +249,7 @@ void KioskModel::toggleDocument(core::Document d, std::int64_t nowMs) {
   auto it = std::find(docs.begin(), docs.end(), d);
   if (it == docs.end()) docs.push_back(d);
   else docs.erase(it);
+  draftChanged();
   touched(nowMs);
 }
 
@@ -264,6 +288,7 @@ bool KioskModel::submit(std::int64_t nowMs) {
     m_submitError = core::makeError("offline", "Server antrian tidak terhubung.", "The queue server is not connected.");
     return false;
   }
+  if (m_requestKey.empty()) m_requestKey = newKey();
   m_step = Step::Submitting;
   return true;
 }
@@ -304,6 +329,16 @@ QrOutcome KioskModel::qrRead(std::string_view payload, std::int64_t nowMs) {
   QrReading r = m_settings.qrReader(payload);
   switch (r.kind) {
     case QrReading::Kind::Ticket:
+      // On the scan page of a new visit, an old ticket brings back the
+      // visitor's last entry; anywhere else it shows where it stands.
+      if (m_step == Step::Scan) {
+        m_recallToken = r.token;
+        m_recall = LookupState::Loading;
+        m_recallError.reset();
+        m_scanError.reset();
+        touched(nowMs);
+        return QrOutcome::RecallEntry;
+      }
       wipe();
       m_lookupToken = r.token;
       m_lookup = LookupState::Loading;
@@ -317,18 +352,7 @@ QrOutcome KioskModel::qrRead(std::string_view payload, std::int64_t nowMs) {
       return QrOutcome::Rejected;
     case QrReading::Kind::Form: {
       if (m_step == Step::Attract || m_step == Step::TicketScan || m_step == Step::TicketStatus) wipe();
-      const std::string chosen = m_draft.service;
-      const auto docs = m_draft.documents;
-      m_draft = r.form;
-      m_draft.language = m_lang;
-      m_draft.consent = false;  // consent is given here, never carried in a code
-      m_draft.channel = core::Channel::WalkIn;
-      if (!chosen.empty()) m_draft.service = chosen;
-      m_draft.documents = docs.empty() ? std::vector<core::Document>{core::Document::RequestForm} : docs;
-      m_fieldErrors.clear();
-      // What the form got wrong shows at once, on the page it belongs to.
-      for (const char* f : {"name", "nip", "agency", "phone", "email", "purpose"}) revalidate(f);
-      m_scanned = true;
+      fillDraft(r.form);
       // The service is still to be chosen when the form was shown on the
       // attract screen and did not carry it.
       go(m_draft.service.empty() ? Step::Service : Step::Role, nowMs);
@@ -340,6 +364,55 @@ QrOutcome KioskModel::qrRead(std::string_view payload, std::int64_t nowMs) {
   m_scanError = r.error;
   touched(nowMs);
   return QrOutcome::Rejected;
+}
+
+void KioskModel::fillDraft(const core::Visit& from) {
+  const std::string chosen = m_draft.service;
+  const auto docs = m_draft.documents;
+  m_draft = from;
+  m_draft.language = m_lang;
+  m_draft.consent = false;  // consent is given here, never carried in a code
+  m_draft.channel = core::Channel::WalkIn;
+  if (!chosen.empty()) m_draft.service = chosen;
+  m_draft.documents = docs.empty() ? std::vector<core::Document>{core::Document::RequestForm} : docs;
+  m_fieldErrors.clear();
+  // What the entry got wrong shows at once, on the page it belongs to.
+  for (const char* f : {"name", "nip", "agency", "phone", "email", "purpose"}) revalidate(f);
+  m_scanned = true;
+  draftChanged();
+}
+
+bool KioskModel::canRegisterAgain() const {
+  if (m_step != Step::TicketStatus || m_lookup != LookupState::Found || !m_status || !m_serverOnline) return false;
+  const std::string& st = m_status->state;
+  return st == "delivered" || st == "rejection_notified" || st == "no_show" || st == "cancelled";
+}
+
+bool KioskModel::registerAgain(std::int64_t nowMs) {
+  if (!canRegisterAgain()) return false;
+  const std::string token = m_lookupToken;
+  wipe();
+  m_recallToken = token;
+  m_recall = LookupState::Loading;
+  go(Step::Service, nowMs);
+  return true;
+}
+
+void KioskModel::entryRecalled(const std::string& token, const core::Visit& entry, std::int64_t nowMs) {
+  // A late answer for a visitor who has gone (wiped) is dropped.
+  if (m_recall != LookupState::Loading || token != m_recallToken) return;
+  m_recall = LookupState::Found;
+  fillDraft(entry);
+  if (m_step == Step::Scan) go(Step::Role, nowMs);
+  touched(nowMs);
+}
+
+void KioskModel::recallFailed(const std::string& token, const core::Error& e, std::int64_t nowMs) {
+  if (m_recall != LookupState::Loading || token != m_recallToken) return;
+  m_recall = LookupState::Failed;
+  m_recallError = e;
+  if (m_step == Step::Scan) m_scanError = e;
+  touched(nowMs);
 }
 
 void KioskModel::frameArrived(std::shared_ptr<const PreviewFrame> frame) {

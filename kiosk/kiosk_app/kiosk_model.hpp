@@ -59,14 +59,15 @@ struct TicketStatusView {
 
 enum class LookupState { None, Loading, Found, Failed };
 
-// What qrRead did with a payload; the runtime acts on LookupTicket.
-enum class QrOutcome { Ignored, FormFilled, LookupTicket, Rejected };
+// What qrRead did with a payload; the runtime acts on LookupTicket (fetch
+// the ticket's status) and RecallEntry (fetch its guest-book entry).
+enum class QrOutcome { Ignored, FormFilled, LookupTicket, RecallEntry, Rejected };
 
 struct KioskSettings {
   int idleTimeoutS = 60;        // an untouched form is wiped after this
   int ticketScreenS = 15;       // the ticket screen returns to attract after this
   int minutesPerVisitor = 5;    // for the estimated wait (SOP step 5 standard)
-  int retentionDays = 0;        // how long guest-book data is kept (0: not configured)
+  int retentionDays = 0;        // how long guest-book data is kept (0: not told; the server says)
   std::vector<core::ServiceDef> services = core::defaultServices();
   // Tells a form QR from a ticket QR; kiosk/form's classifier in the real
   // program, defaultQrReader until then.
@@ -106,6 +107,7 @@ class KioskModel {
   void setServerOnline(bool online);
   void setPrinter(PrinterView p) { m_printer = std::move(p); }
   void setWaiting(std::map<std::string, int> waiting) { m_waiting = std::move(waiting); }
+  void setRetentionDays(int days) { m_settings.retentionDays = days; }
   void statusLoaded(const TicketStatusView& s, std::int64_t nowMs);
   void statusFailed(const core::Error& e, std::int64_t nowMs);
 
@@ -118,6 +120,15 @@ class KioskModel {
   // "Antri lagi": the visitor is back with the missing document. True when
   // the runtime should send the rejoin (ReturnDocuments) for lookupCaseId().
   bool rejoin(std::int64_t nowMs);
+
+  // A returning visitor's last entry, recalled by their old ticket: scanned
+  // on the scan page (QrOutcome::RecallEntry), or "register again" on the
+  // status page of a finished ticket (true: the runtime fetches the entry
+  // for recallToken(); the visitor chooses the service meanwhile).
+  bool registerAgain(std::int64_t nowMs);
+  bool canRegisterAgain() const;
+  void entryRecalled(const std::string& token, const core::Visit& entry, std::int64_t nowMs);
+  void recallFailed(const std::string& token, const core::Error& e, std::int64_t nowMs);
 
   // Time passes: wipes an idle form, leaves the ticket screen.
   void tick(std::int64_t nowMs);
@@ -161,6 +172,16 @@ class KioskModel {
   // Why the last scanned code could not be used (shown on the scan page).
   const std::optional<core::Error>& scanError() const { return m_scanError; }
 
+  LookupState recall() const { return m_recall; }
+  const std::string& recallToken() const { return m_recallToken; }
+  const std::optional<core::Error>& recallError() const { return m_recallError; }
+
+  // The Idempotency-Key of this visitor's ticket request: made at submit,
+  // kept while the draft stays the same (a retry after a lost reply gets
+  // the same number), new when anything in it changes or for the next
+  // visitor.
+  const std::string& requestKey() const { return m_requestKey; }
+
   LookupState lookup() const { return m_lookup; }
   const std::string& lookupToken() const { return m_lookupToken; }
   const std::optional<TicketStatusView>& ticketStatus() const { return m_status; }
@@ -169,6 +190,10 @@ class KioskModel {
 
  private:
   void touched(std::int64_t nowMs) { m_lastInputMs = nowMs; }
+  void draftChanged() { m_requestKey.clear(); }
+  // Puts a scanned form's or a recalled entry's fields into the draft,
+  // keeping the service and documents chosen here (consent is never carried).
+  void fillDraft(const core::Visit& from);
   void wipe();
   void revalidate(const std::string& field);
   bool validatePage(Step page);
@@ -193,6 +218,12 @@ class KioskModel {
   CameraState m_camera = CameraState::Absent;
   std::shared_ptr<const PreviewFrame> m_frame;
   std::optional<core::Error> m_scanError;
+
+  std::string m_requestKey;
+
+  LookupState m_recall = LookupState::None;
+  std::string m_recallToken;
+  std::optional<core::Error> m_recallError;
 
   LookupState m_lookup = LookupState::None;
   std::string m_lookupToken;

@@ -109,6 +109,15 @@ void KioskApp::drawAttract(const Layout& l) {
 void KioskApp::drawService(const Layout& l) {
   drawPageHeader(l, tr("kiosk.choose_service"));
   beginContent(l, footerHeight(l));
+  // "Register again" from an old ticket: its entry is on the way or here.
+  if (m_model.recall() == LookupState::Loading)
+    ui::bigText("recalling", tr("kiosk.scan.recalling"), {.font = ui::fonts().bold, .align = ui::Align::Center});
+  else if (m_model.recall() == LookupState::Found)
+    ui::bigText("recalled", tr("kiosk.status.recalled"), {.font = ui::fonts().bold, .color = ui::colors::kAccent,
+                                                          .align = ui::Align::Center});
+  else if (m_model.recall() == LookupState::Failed && m_model.recallError())
+    ui::bigText("recall_error", errorText(*m_model.recallError()), {.color = ui::colors::kDangerPressed,
+                                                                     .align = ui::Align::Center});
   const float w = ImGui::GetContentRegionAvail().x;
   const auto n = static_cast<float>(m_cfg.services.size());
   // Side by side in landscape, one under the other in portrait.
@@ -190,7 +199,13 @@ void KioskApp::drawScan(const Layout& l, bool ticket) {
                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
   if (!noCamera)
     ui::bigText("scan_hint", tr(ticket ? "kiosk.scan.ticket_hint" : "kiosk.scan.form_hint"), {.font = ui::fonts().bold});
+  if (!ticket && m_model.recall() == LookupState::Loading)
+    ui::bigText("recalling", tr("kiosk.scan.recalling"), {.font = ui::fonts().bold, .color = ui::colors::kAccent});
   if (auto& e = m_model.scanError()) ui::bigText("scan_error", errorText(*e), {.color = ui::colors::kDangerPressed});
+  if (!ticket && !noCamera) {
+    gap(8);
+    ui::bigText("recall_hint", tr("kiosk.scan.recall_hint"), {.font = ui::fonts().small, .color = ui::colors::kTextDim});
+  }
   gap(16);
   if (!ticket) {
     ui::bigText("type_hint", tr(noCamera ? "kiosk.scan.type_no_camera" : "kiosk.scan.type_hint"),
@@ -319,6 +334,14 @@ void KioskApp::drawTicketStatus(const Layout& l) {
       centreNext(bw);
       if (ui::bigButton("rejoin", tr("kiosk.status.rejoin"), {bw, 130}, ui::ButtonStyle::Primary))
         rejoinQueue();
+    }
+    // A finished ticket: take a new number with the same guest-book entry.
+    if (m_model.canRegisterAgain()) {
+      gap(20);
+      const float bw = std::min(ImGui::GetContentRegionAvail().x, 760.0f);
+      centreNext(bw);
+      if (ui::bigButton("register_again", tr("kiosk.status.register_again"), {bw, 130}, ui::ButtonStyle::Primary))
+        registerAgain();
     }
   }
   endContent();

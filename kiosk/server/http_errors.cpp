@@ -15,7 +15,9 @@ int statusFor(const core::Error& e) {
       {"invalid_transition", 409}, {"storage_error", 503},    {"storage_corrupt", 500},
       {"login_failed", 401},       {"login_locked", 429},     {"staff_disabled", 403},
       {"staff_exists", 409},       {"staff_not_found", 404},  {"device_not_found", 404},
-      {"crypto_memory", 503},
+      {"crypto_memory", 503},      {"entry_purged", 410},
+      // The same Idempotency-Key with another body (the IETF draft's 422).
+      {"idempotency_conflict", 422},
   };
   if (auto it = byCode.find(e.code); it != byCode.end()) return it->second;
   // Field validation (nip_*, phone_*, name_*, consent_required, ...).

@@ -120,11 +120,29 @@ void QueueServer::stop() {
 
 // Another process (the admin CLI, a second server in a test) may append to
 // the same database; check its end now and then so streams still wake.
+// It also runs the retention purge, so no cron job is needed.
 void QueueServer::watchExternalWriters() {
+  constexpr std::int64_t kPurgeEveryMs = 3600'000;
+  std::int64_t lastPurgeMs = 0;
   while (!m_stopping) {
     m_hub->publish(m_store.lastSeq());
+    if (m_options.retentionDays > 0 && (lastPurgeMs == 0 || nowMs() - lastPurgeMs >= kPurgeEveryMs)) {
+      purgeExpiredEntries();
+      lastPurgeMs = nowMs();
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
+}
+
+void QueueServer::purgeExpiredEntries() {
+  const std::int64_t now = nowMs();
+  auto n = m_store.purgeVisits(now - std::int64_t{m_options.retentionDays} * 86'400'000, now);
+  if (!m_options.log) return;
+  if (!n)
+    m_options.log("level=error msg=\"retention purge failed\" error=\"" + n.error().en + "\"");
+  else if (*n > 0)
+    m_options.log("level=info msg=\"retention purge\" emptied=" + std::to_string(*n) +
+                  " days=" + std::to_string(m_options.retentionDays));
 }
 
 }  // namespace lpse::server

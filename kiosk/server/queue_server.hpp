@@ -35,6 +35,10 @@ struct ServerOptions {
   // A client further behind than this gets a "snapshot" event (re-read the
   // board) instead of a replay of every event it missed.
   std::int64_t maxReplay = 10'000;
+  // Guest-book entries are emptied this many days after the visit once
+  // their case is closed (checked at start and hourly); 0 keeps them.
+  // /api/health tells kiosks, which quote it in the data notice.
+  int retentionDays = 0;
   // TLS: both set = HTTPS only (docs/API.md says how to make them).
   std::string tlsCert, tlsKey;
   // One structured line per request (the server's main logs to stdout).
@@ -67,6 +71,7 @@ class QueueServer {
   std::optional<core::Actor> authorize(const httplib::Request& req, httplib::Response& res,
                                        const std::vector<core::ActorRole>& roles);
   void watchExternalWriters();
+  void purgeExpiredEntries();
 
   store::Store& m_store;
   ServerOptions m_options;

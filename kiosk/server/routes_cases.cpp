@@ -33,7 +33,11 @@ void QueueServer::routeCases() {
   };
 
   m_http->Get("/api/health", [this](const Request&, Response& res) {
-    sendJson(res, 200, {{"ok", true}, {"seq", m_store.lastSeq()}, {"office", m_options.officeName}});
+    sendJson(res, 200,
+             {{"ok", true},
+              {"seq", m_store.lastSeq()},
+              {"office", m_options.officeName},
+              {"retention_days", m_options.retentionDays}});
   });
 
   m_http->Post("/api/tickets", handle({R::Kiosk, R::Helpdesk}, [this](const Request& req, Response& res,
@@ -42,9 +46,11 @@ void QueueServer::routeCases() {
     if (!j) return sendError(res, j.error());
     auto visit = api::visitFromJson(*j);
     if (!visit) return sendError(res, visit.error());
-    auto t = m_store.issueTicket(*visit, actor, nowMs());
+    // A kiosk that lost the reply retries with the same key and gets the
+    // same number (200, "replayed") instead of a second one.
+    auto t = m_store.issueTicket(*visit, actor, nowMs(), req.get_header_value("Idempotency-Key"));
     if (!t) return sendError(res, t.error());
-    sendJson(res, 201, api::toJson(*t));
+    sendJson(res, t->replayed ? 200 : 201, api::toJson(*t));
   }));
 
   m_http->Post("/api/emails", handle({R::Helpdesk}, [this](const Request& req, Response& res,
@@ -124,6 +130,16 @@ void QueueServer::routeCases() {
                           {"state", core::toString(c->state)},
                           {"ahead", m_store.waitingAhead(*c)},
                           {"counter", c->counter}});
+              }));
+
+  // A returning visitor scans their old ticket at the kiosk to fill the
+  // guest book again: the ticket (a 96-bit secret in their hand) is the
+  // permission. Kiosks only; staff see entries through the case.
+  m_http->Get(R"(/api/tickets/([0-9a-f]{8,64})/entry)",
+              handle({R::Kiosk}, [this](const Request& req, Response& res, const core::Actor&) {
+                auto v = m_store.recallEntry(req.matches[1]);
+                if (!v) return sendError(res, v.error());
+                sendJson(res, 200, {{"entry", api::entryToJson(*v)}});
               }));
 
   // A kiosk tells the office about its printer (paper out, unplugged): the

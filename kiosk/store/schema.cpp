@@ -121,6 +121,14 @@ const std::vector<std::string>& migrations() {
       );
       CREATE INDEX sessions_staff ON sessions(staff_id);
       )sql",
+      // 3: a client's Idempotency-Key per visit (a retried ticket request
+      // gets the first one's number), and the retention purge's mark.
+      R"sql(
+      ALTER TABLE visits ADD COLUMN request_key TEXT NOT NULL DEFAULT '';
+      ALTER TABLE visits ADD COLUMN purged_ms INTEGER NOT NULL DEFAULT 0;
+      CREATE UNIQUE INDEX visits_request_key ON visits(request_key) WHERE request_key <> '';
+      CREATE INDEX visits_created ON visits(created_ms);
+      )sql",
   };
   return m;
 }

@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/validation.hpp"
@@ -35,6 +37,13 @@ auto guarded(std::mutex& m, Fn&& fn) -> decltype(fn()) {
   }
 }
 
+bool validRequestKey(const std::string& k) {
+  if (k.size() < 16 || k.size() > 128) return false;
+  for (unsigned char c : k)
+    if (!std::isalnum(c) && c != '-' && c != '_') return false;
+  return true;
+}
+
 std::string newToken() {
   unsigned char raw[12];
   randombytes_buf(raw, sizeof raw);
@@ -54,6 +63,18 @@ json documentsJson(const std::vector<core::Document>& docs) {
 const char* const kCaseColumns =
     "id, visit_id, channel, service, role, state, ticket, ticket_day, token, queue, counter, calls,"
     " created_ms, state_ms, last_seq";
+
+const std::string& terminalStatesSql() {
+  static const std::string list = [] {
+    std::string l;
+    for (int i = 0; i <= static_cast<int>(core::CaseState::Cancelled); ++i) {
+      const auto st = static_cast<core::CaseState>(i);
+      if (core::isTerminal(st)) l += (l.empty() ? "'" : ",'") + std::string(core::toString(st)) + "'";
+    }
+    return l;
+  }();
+  return list;
+}
 
 CaseRecord readCase(const Stmt& s) {
   CaseRecord c;
@@ -99,7 +120,8 @@ std::optional<CaseRecord> Store::loadCase(std::int64_t caseId) {
   return readCase(s);
 }
 
-core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs) {
+core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
+                                         const std::string& requestKey) {
   if (auto errors = core::validateVisit(visit); !errors.empty()) return errors.front();
   const core::ServiceDef* service = nullptr;
   for (const auto& s : m_options.services)
@@ -118,11 +140,11 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
   const std::string day = today(nowMs);
   Stmt v(*m_db,
          "INSERT INTO visits(created_ms, name, nip, role, agency, phone, email, purpose, spse_user, documents,"
-         " consent, consent_ms, language) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+         " consent, consent_ms, language, request_key) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   v.bind(1, nowMs).bind(2, visit.name).bind(3, core::normalizeNip(visit.nip));
   v.bind(4, std::string(core::toString(visit.role))).bind(5, visit.agency).bind(6, core::normalizePhone(visit.phone));
   v.bind(7, visit.email).bind(8, visit.purpose).bind(9, visit.spseUserId).bind(10, documentsJson(visit.documents).dump());
-  v.bind(11, visit.consent ? 1 : 0).bind(12, nowMs).bind(13, visit.language);
+  v.bind(11, visit.consent ? 1 : 0).bind(12, nowMs).bind(13, visit.language).bind(14, requestKey);
   v.run();
   const std::int64_t visitId = m_db->lastInsertId();
 
@@ -167,16 +189,88 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
   return *loadCase(caseId);
 }
 
-core::Result<IssuedTicket> Store::issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs) {
+core::Result<IssuedTicket> Store::issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
+                                              const std::string& requestKey) {
   return guarded(m_mutex, [&]() -> core::Result<IssuedTicket> {
     if (visit.channel != core::Channel::WalkIn)
       return makeError("wrong_channel", "Nomor antrian hanya untuk pengunjung yang datang langsung.",
                        "Queue numbers are for walk-in visitors only.", "channel");
-    auto c = openCase(visit, actor, nowMs);
+    if (!requestKey.empty() && !validRequestKey(requestKey))
+      return makeError("bad_value", "Idempotency-Key harus 16-128 huruf, angka, '-' atau '_'.",
+                       "Idempotency-Key must be 16-128 letters, digits, '-' or '_'.", "idempotency_key");
+    // Scoped to the caller: one device cannot reach another's ticket by
+    // guessing its key.
+    const std::string key = requestKey.empty() ? "" : actor.id + " " + requestKey;
+    if (!key.empty()) {
+      auto earlier = replayedTicket(key, visit);
+      if (!earlier) return earlier.error();
+      if (*earlier) return **earlier;
+    }
+    auto c = openCase(visit, actor, nowMs, key);
     if (!c) return c.error();
     IssuedTicket t{*c, 0};
     t.ahead = waitingAheadLocked(*c);
     return t;
+  });
+}
+
+// The ticket an earlier request with this key made, if any. The same key
+// with different guest-book data is a client bug, refused rather than
+// guessed at.
+core::Result<std::optional<IssuedTicket>> Store::replayedTicket(const std::string& key, const core::Visit& visit) {
+  Stmt s(*m_db,
+         "SELECT c.id, v.name, v.nip, v.role, v.phone, c.service FROM visits v JOIN cases c ON c.visit_id = v.id"
+         " WHERE v.request_key=?");
+  s.bind(1, key);
+  if (!s.step()) return std::optional<IssuedTicket>{};
+  const bool same = s.text(1) == visit.name && s.text(2) == core::normalizeNip(visit.nip) &&
+                    s.text(3) == core::toString(visit.role) && s.text(4) == core::normalizePhone(visit.phone) &&
+                    s.text(5) == visit.service;
+  if (!same)
+    return makeError("idempotency_conflict", "Kunci permintaan ini sudah dipakai untuk data tamu lain.",
+                     "This request key was already used for another guest-book entry.", "idempotency_key");
+  auto c = loadCase(s.i64(0));
+  if (!c) return makeError("case_not_found", "Permohonan tidak ditemukan.", "Case not found.");
+  IssuedTicket t{*c, waitingAheadLocked(*c), true};
+  return std::optional<IssuedTicket>{t};
+}
+
+core::Result<core::Visit> Store::recallEntry(const std::string& token) {
+  return guarded(m_mutex, [&]() -> core::Result<core::Visit> {
+    Stmt s(*m_db,
+           "SELECT v.name, v.nip, v.role, v.agency, v.phone, v.email, v.purpose, v.spse_user, v.purged_ms"
+           " FROM cases c JOIN visits v ON v.id = c.visit_id WHERE c.token=? AND c.token<>''");
+    s.bind(1, token);
+    if (!s.step()) return makeError("ticket_not_found", "Tiket tidak dikenali.", "Ticket not recognised.", "token");
+    if (s.i64(8) != 0)
+      return makeError("entry_purged", "Data kunjungan ini sudah dihapus sesuai masa simpan; silakan isi lagi.",
+                       "This visit's data were deleted after the retention period; please fill in again.");
+    core::Visit v;
+    v.name = s.text(0);
+    v.nip = s.text(1);
+    v.role = core::visitorRoleFrom(s.text(2)).value_or(core::VisitorRole::Ppk);
+    v.agency = s.text(3);
+    v.phone = s.text(4);
+    v.email = s.text(5);
+    v.purpose = s.text(6);
+    v.spseUserId = s.text(7);
+    v.documents.clear();
+    return v;
+  });
+}
+
+core::Result<int> Store::purgeVisits(std::int64_t cutoffMs, std::int64_t nowMs) {
+  return guarded(m_mutex, [&]() -> core::Result<int> {
+    Transaction tx(*m_db);
+    Stmt s(*m_db,
+           "UPDATE visits SET name='', nip='', agency='', phone='', email='', purpose='', spse_user='', purged_ms=?"
+           " WHERE purged_ms=0 AND created_ms<? AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.visit_id=visits.id"
+           " AND c.state NOT IN (" + terminalStatesSql() + "))");
+    s.bind(1, nowMs).bind(2, cutoffMs);
+    s.run();
+    const int n = m_db->changes();
+    tx.commit();
+    return n;
   });
 }
 

@@ -39,7 +39,11 @@ class Store {
   ~Store();
 
   // Guest book + queue number (SOP steps 2-3), in one transaction.
-  core::Result<IssuedTicket> issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
+  // `requestKey` (a client's Idempotency-Key, may be empty) makes a retry
+  // safe: the same key from the same caller returns the ticket the first
+  // request made (replayed), and the same key with other data is refused.
+  core::Result<IssuedTicket> issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
+                                         const std::string& requestKey = {});
   // An e-mailed dossier (SOP step 1, e-mail channel).
   core::Result<CaseRecord> receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
 
@@ -63,6 +67,15 @@ class Store {
   core::Result<CaseRecord> getCase(std::int64_t caseId);
   core::Result<CaseRecord> findByToken(const std::string& token);
   core::Result<core::Visit> getVisit(std::int64_t visitId);
+  // A returning visitor's last entry, recalled by scanning their ticket:
+  // the guest-book fields only (no service, documents or consent: those are
+  // chosen again). An entry the retention purge has emptied is "entry_purged".
+  core::Result<core::Visit> recallEntry(const std::string& token);
+  // Retention: empties the personal fields of every visit recorded before
+  // `cutoffMs` whose cases are all closed (an open case keeps its data until
+  // it ends). Cases, numbers and the event log stay, so reports still add up.
+  // Returns how many entries were emptied.
+  core::Result<int> purgeVisits(std::int64_t cutoffMs, std::int64_t nowMs);
   std::vector<CaseRecord> openCases();  // not terminal, oldest first
   int waitingAhead(const CaseRecord& c);
 
@@ -81,7 +94,9 @@ class Store {
 
  private:
   Store(std::unique_ptr<Db> db, StoreOptions options);
-  core::Result<CaseRecord> openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
+  core::Result<CaseRecord> openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
+                                    const std::string& requestKey = {});
+  core::Result<std::optional<IssuedTicket>> replayedTicket(const std::string& key, const core::Visit& visit);
   core::Result<CaseRecord> transition(const CaseRecord& c, core::Action action, const core::ActionInput& input,
                                       const Actor& actor, std::int64_t nowMs);
   std::optional<CaseRecord> loadCase(std::int64_t caseId);
@@ -95,5 +110,7 @@ class Store {
 // Reads a case row: shared by the store and its queries.
 CaseRecord readCase(const class Stmt& s);
 extern const char* const kCaseColumns;
+// The closed case states as an SQL list: 'delivered','no_show',...
+const std::string& terminalStatesSql();
 
 }  // namespace lpse::store

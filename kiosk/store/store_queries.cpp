@@ -117,8 +117,7 @@ std::int64_t Store::lastSeq() {
 std::vector<CaseRecord> Store::openCases() {
   std::lock_guard lock(m_mutex);
   Stmt s(*m_db, std::string("SELECT ") + kCaseColumns +
-                    " FROM cases WHERE state NOT IN ('delivered','rejection_notified','no_show','cancelled')"
-                    " ORDER BY created_ms, id");
+                    " FROM cases WHERE state NOT IN (" + terminalStatesSql() + ") ORDER BY created_ms, id");
   std::vector<CaseRecord> out;
   while (s.step()) out.push_back(readCase(s));
   return out;

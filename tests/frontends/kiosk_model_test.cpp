@@ -391,3 +391,117 @@ TEST(KioskModel, EstimatedWaitFollowsTheCountsFromTheBoard) {
   EXPECT_EQ(m.estimatedWaitMin("reset"), 15);
   EXPECT_EQ(m.estimatedWaitMin("userid"), 0);
 }
+
+namespace {
+core::Visit lastEntry() {
+  core::Visit v;
+  v.name = "Budi Santoso";
+  v.role = core::VisitorRole::Ppk;
+  v.agency = "Dinas PU";
+  v.phone = "081234567890";
+  v.email = "budi@example.go.id";
+  v.consent = true;  // whatever the server says, consent is given again here
+  return v;
+}
+constexpr const char* kOldTicket = "0123456789abcdef01234567";
+}  // namespace
+
+TEST(KioskModel, AnOldTicketOnTheScanPageRecallsTheLastEntry) {
+  auto m = online();
+  m.start(0);
+  m.chooseService("userid", 0);
+  ASSERT_EQ(m.step(), Step::Scan);
+  EXPECT_EQ(m.qrRead(kOldTicket, 1000), QrOutcome::RecallEntry);
+  EXPECT_EQ(m.step(), Step::Scan) << "stays on the scan page while the entry comes";
+  EXPECT_EQ(m.recall(), kiosk::LookupState::Loading);
+  EXPECT_EQ(m.recallToken(), kOldTicket);
+  m.entryRecalled(kOldTicket, lastEntry(), 2000);
+  EXPECT_EQ(m.step(), Step::Role);
+  EXPECT_EQ(m.draft().name, "Budi Santoso");
+  EXPECT_EQ(m.draft().phone, "081234567890");
+  EXPECT_EQ(m.draft().service, "userid") << "the service chosen today stays";
+  EXPECT_FALSE(m.draft().consent);
+  EXPECT_TRUE(m.formScanned());
+  // A valid entry skips the typing pages, as a scanned form does.
+  ASSERT_TRUE(m.next(3000));
+  EXPECT_EQ(m.step(), Step::Confirm);
+}
+
+TEST(KioskModel, AFailedRecallIsToldOnTheScanPageAndTypingStillWorks) {
+  auto m = online();
+  m.start(0);
+  m.chooseService("reset", 0);
+  ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::RecallEntry);
+  m.recallFailed(kOldTicket, core::makeError("entry_purged", "Data sudah dihapus.", "Data deleted."), 0);
+  EXPECT_EQ(m.step(), Step::Scan);
+  ASSERT_TRUE(m.scanError().has_value());
+  EXPECT_EQ(m.scanError()->code, "entry_purged");
+  EXPECT_TRUE(m.draft().name.empty());
+  m.typeInstead(0);
+  EXPECT_EQ(m.step(), Step::Role);
+}
+
+TEST(KioskModel, ALateRecallNeverReachesTheNextVisitor) {
+  auto m = online();
+  m.start(0);
+  m.chooseService("reset", 0);
+  ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::RecallEntry);
+  m.cancel();  // the visitor walked away before the answer came
+  m.start(1000);
+  m.chooseService("reset", 1000);
+  m.entryRecalled(kOldTicket, lastEntry(), 2000);
+  EXPECT_TRUE(m.draft().name.empty()) << "the previous visitor's entry reached the next one";
+  EXPECT_EQ(m.step(), Step::Scan);
+  // Nor does an answer for another ticket than the one asked for.
+  ASSERT_EQ(m.qrRead(kOldTicket, 3000), QrOutcome::RecallEntry);
+  m.entryRecalled("ffffffffffffffffffffffff", lastEntry(), 3000);
+  EXPECT_TRUE(m.draft().name.empty());
+}
+
+TEST(KioskModel, AFinishedTicketOffersANewNumberWithTheSameEntry) {
+  auto m = online();
+  ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::LookupTicket);
+  m.statusLoaded({"R-004", "waiting", "", 42, 3}, 0);
+  EXPECT_FALSE(m.canRegisterAgain()) << "a ticket still waiting needs no new number";
+  ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::LookupTicket);
+  m.statusLoaded({"R-004", "delivered", "Loket 1", 42, 0}, 0);
+  ASSERT_TRUE(m.canRegisterAgain());
+  ASSERT_TRUE(m.registerAgain(1000));
+  EXPECT_EQ(m.step(), Step::Service);
+  EXPECT_EQ(m.recallToken(), kOldTicket);
+  EXPECT_FALSE(m.ticketStatus().has_value());
+  m.entryRecalled(kOldTicket, lastEntry(), 1500);
+  EXPECT_EQ(m.step(), Step::Service) << "the visitor still chooses the service";
+  m.chooseService("reset", 2000);
+  EXPECT_EQ(m.step(), Step::Role) << "a recalled entry skips the scan page";
+  EXPECT_EQ(m.draft().name, "Budi Santoso");
+}
+
+TEST(KioskModel, ARetryKeepsTheRequestKeyAndAChangeMakesANewOne) {
+  auto m = online();
+  typeToConfirm(m, 0);
+  EXPECT_TRUE(m.requestKey().empty());
+  ASSERT_TRUE(m.submit(0));
+  const std::string key = m.requestKey();
+  EXPECT_EQ(key.size(), 32u);
+  // The reply was lost: the visitor taps again, with the same data.
+  m.ticketFailed(core::makeError("offline", "Server tidak dapat dihubungi.", "Server unreachable."));
+  ASSERT_TRUE(m.submit(1000));
+  EXPECT_EQ(m.requestKey(), key) << "a retry must reuse the key, or it may give a second number";
+  m.ticketFailed(core::makeError("offline", "Server tidak dapat dihubungi.", "Server unreachable."));
+  // The visitor changes a field: another request, another key.
+  m.edit(Step::Contact, 2000);
+  m.setField("phone", "081298765432", 2000);
+  ASSERT_TRUE(m.next(2000));
+  ASSERT_TRUE(m.submit(2000));
+  EXPECT_NE(m.requestKey(), key);
+  EXPECT_FALSE(m.requestKey().empty());
+  // The next visitor never shares a key with this one.
+  const std::string second = m.requestKey();
+  m.ticketIssued(issued("R-001", 0), 3000);
+  m.cancel();
+  typeToConfirm(m, 4000);
+  ASSERT_TRUE(m.submit(4000));
+  EXPECT_NE(m.requestKey(), second);
+  EXPECT_NE(m.requestKey(), key);
+}

@@ -47,6 +47,7 @@ std::vector<Endpoint> endpoints() {
       {"GET", "/api/cases/999", "", {"helpdesk", "admin_ppe", "supervisor"}},
       {"GET", "/api/cases", "", {"helpdesk", "admin_ppe", "supervisor"}},
       {"GET", "/api/tickets/0123456789abcdef01234567", "", {"kiosk", "helpdesk", "supervisor"}},
+      {"GET", "/api/tickets/0123456789abcdef01234567/entry", "", {"kiosk"}},
       {"POST", "/api/devices/status", R"({"part":"printer","ok":false,"state":"paper_out","detail":"x"})", {"kiosk"}},
       {"GET", "/api/devices", "", {"helpdesk", "admin_ppe", "supervisor", "admin"}},
       {"GET", "/api/board", "", {"*"}},
