@@ -26,7 +26,7 @@ struct CliContext {
 // returns the exit code 1.
 int fail(const core::Error& e);
 
-void registerDbCommands(CLI::App& app, CliContext& ctx);       // db verify | rebuild | purge, board
+void registerDbCommands(CLI::App& app, CliContext& ctx);       // db verify | anchor | rebuild | purge, board
 void registerDoctorCommand(CLI::App& app, CliContext& ctx);    // doctor
 void registerPrinterCommands(CLI::App& app, CliContext& ctx);  // printer-test
 void registerAccessCommands(CLI::App& app, CliContext& ctx);   // staff ..., device ...

@@ -1,6 +1,7 @@
-// `lpse db verify | rebuild | purge` on the database file, `lpse board`
+// `lpse db verify | anchor | rebuild | purge` on the database file, `lpse board`
 // from a running server.
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "kiosk/api/wire.hpp"
@@ -12,7 +13,7 @@ namespace lpse::apps {
 
 namespace {
 
-int withStore(const CliContext& ctx, int (*run)(store::Store&)) {
+int withStore(const CliContext& ctx, const std::function<int(store::Store&)>& run) {
   auto cfg = ctx.config();
   if (!cfg) return fail(cfg.error());
   auto st = store::Store::open(cfg->server.database, storeOptions(*cfg));
@@ -20,10 +21,29 @@ int withStore(const CliContext& ctx, int (*run)(store::Store&)) {
   return run(**st);
 }
 
-int verify(store::Store& s) {
+int verify(store::Store& s, const std::string& anchorText) {
+  if (!anchorText.empty()) {
+    auto a = store::event_log::anchorFrom(anchorText);
+    if (!a)
+      return fail(core::makeError("bad_anchor", "Jangkar harus berbentuk <nomor>:<64 heksa>.",
+                                  "An anchor is <seq>:<64 hex digits>, as `lpse db anchor` prints it."));
+    auto ok = s.verifyAnchor(*a);
+    if (!ok) return fail(ok.error());
+    std::printf("ok: %lld events, chain intact, event %lld matches the anchor\n",
+                static_cast<long long>(s.lastSeq()), static_cast<long long>(a->seq));
+    return 0;
+  }
   auto ok = s.verifyChain();
   if (!ok) return fail(ok.error());
   std::printf("ok: %lld events, chain intact\n", static_cast<long long>(s.lastSeq()));
+  return 0;
+}
+
+// Written down outside the database (a paper log, a daily e-mail), the head
+// later proves the log was neither cut short nor rewritten since.
+int anchor(store::Store& s) {
+  if (auto ok = s.verifyChain(); !ok) return fail(ok.error());
+  std::printf("%s\n", store::event_log::toString(s.chainHead()).c_str());
   return 0;
 }
 
@@ -72,9 +92,14 @@ int board(const CliContext& ctx) {
 
 void registerDbCommands(CLI::App& app, CliContext& ctx) {
   auto* db = app.add_subcommand("db", "Database maintenance")->require_subcommand(1);
-  db->add_subcommand("verify", "Check the event log's hash chain")->final_callback([&ctx] {
-    ctx.exitCode = withStore(ctx, verify);
+  auto anchorText = std::make_shared<std::string>();
+  auto* verifyCmd = db->add_subcommand("verify", "Check the event log's hash chain (and an anchor written down earlier)");
+  verifyCmd->add_option("--anchor", *anchorText, "<seq>:<hash> from an earlier `lpse db anchor`");
+  verifyCmd->final_callback([&ctx, anchorText] {
+    ctx.exitCode = withStore(ctx, [&](store::Store& s) { return verify(s, *anchorText); });
   });
+  db->add_subcommand("anchor", "Print the chain's head (<seq>:<hash>) to keep outside the database")
+      ->final_callback([&ctx] { ctx.exitCode = withStore(ctx, anchor); });
   db->add_subcommand("rebuild", "Rebuild the case projection from the event log")->final_callback([&ctx] {
     ctx.exitCode = withStore(ctx, rebuild);
   });

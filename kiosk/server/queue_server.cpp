@@ -120,18 +120,27 @@ void QueueServer::stop() {
 
 // Another process (the admin CLI, a second server in a test) may append to
 // the same database; check its end now and then so streams still wake.
-// It also runs the retention purge, so no cron job is needed.
+// It also runs the retention purge (no cron job needed) and logs the chain's
+// head, hourly.
 void QueueServer::watchExternalWriters() {
-  constexpr std::int64_t kPurgeEveryMs = 3600'000;
-  std::int64_t lastPurgeMs = 0;
+  constexpr std::int64_t kHourlyMs = 3600'000;
+  std::int64_t lastHourlyMs = 0;
   while (!m_stopping) {
     m_hub->publish(m_store.lastSeq());
-    if (m_options.retentionDays > 0 && (lastPurgeMs == 0 || nowMs() - lastPurgeMs >= kPurgeEveryMs)) {
-      purgeExpiredEntries();
-      lastPurgeMs = nowMs();
+    if (lastHourlyMs == 0 || nowMs() - lastHourlyMs >= kHourlyMs) {
+      if (m_options.retentionDays > 0) purgeExpiredEntries();
+      logChainHead();
+      lastHourlyMs = nowMs();
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(250));
   }
+}
+
+// The hourly head of the hash chain in the server's log (journald keeps it
+// apart from the database): `lpse db verify --anchor` checks against it.
+void QueueServer::logChainHead() {
+  if (m_options.log)
+    m_options.log("level=info msg=\"chain head\" anchor=" + store::event_log::toString(m_store.chainHead()));
 }
 
 void QueueServer::purgeExpiredEntries() {

@@ -72,6 +72,7 @@ class QueueServer {
                                        const std::vector<core::ActorRole>& roles);
   void watchExternalWriters();
   void purgeExpiredEntries();
+  void logChainHead();
 
   store::Store& m_store;
   ServerOptions m_options;

@@ -114,4 +114,40 @@ core::Status verify(Db& db) {
   return core::Ok{};
 }
 
+Anchor head(Db& db) {
+  Stmt s(db, "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1");
+  if (!s.step()) return {};
+  return {s.i64(0), s.text(1)};
+}
+
+core::Status verifyAnchor(Db& db, const Anchor& a) {
+  if (auto chain = verify(db); !chain) return chain;
+  if (a.seq == 0) return core::Ok{};
+  const std::string at = std::to_string(a.seq);
+  Stmt s(db, "SELECT hash FROM events WHERE seq=?");
+  s.bind(1, a.seq);
+  if (!s.step())
+    return core::makeError("anchor_missing", "Log kejadian terpotong: kejadian nomor " + at + " yang tercatat sudah tidak ada.",
+                           "The event log was cut short: anchored event " + at + " is gone.");
+  if (s.text(0) != a.hash)
+    return core::makeError("anchor_mismatch", "Log kejadian ditulis ulang: kejadian nomor " + at + " berbeda dari catatan.",
+                           "The event log was rewritten: event " + at + " differs from the anchor.");
+  return core::Ok{};
+}
+
+std::string toString(const Anchor& a) { return std::to_string(a.seq) + ":" + a.hash; }
+
+std::optional<Anchor> anchorFrom(const std::string& text) {
+  const auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon > 15 || text.size() - colon - 1 != 64) return std::nullopt;
+  Anchor a;
+  for (std::size_t i = 0; i < colon; ++i)
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+  a.seq = std::stoll(text.substr(0, colon));
+  a.hash = text.substr(colon + 1);
+  for (char c : a.hash)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return std::nullopt;
+  return a;
+}
+
 }  // namespace lpse::store::event_log

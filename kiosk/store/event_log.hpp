@@ -41,6 +41,21 @@ std::int64_t lastSeq(Db& db);
 // Recomputes every hash. On failure names the first bad event.
 core::Status verify(Db& db);
 
+// The chain's head, written down outside the database (the log, paper, an
+// e-mail), is an anchor: the chain alone cannot tell a log that was cut
+// short or rewritten and re-hashed from end to end; the anchor can.
+struct Anchor {
+  std::int64_t seq = 0;  // 0: the empty log
+  std::string hash = kGenesisHash;
+};
+Anchor head(Db& db);
+// Ok when event `a.seq` is still there with hash `a.hash` (and the whole
+// chain verifies); else names what changed.
+core::Status verifyAnchor(Db& db, const Anchor& a);
+// "<seq>:<64 hex>" both ways.
+std::string toString(const Anchor& a);
+std::optional<Anchor> anchorFrom(const std::string& text);
+
 std::string hashOf(const EventRecord& e);
 
 }  // namespace event_log

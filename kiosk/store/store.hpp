@@ -85,6 +85,10 @@ class Store {
   std::int64_t lastSeq();
 
   core::Status verifyChain();
+  // The chain's head to write down elsewhere, and the check against one
+  // written down earlier (event_log.hpp: Anchor).
+  event_log::Anchor chainHead();
+  core::Status verifyAnchor(const event_log::Anchor& a);
   // Replays the whole log into a fresh projection; used after a restore and
   // by tests that check the projection is exactly what the log says.
   core::Status rebuildProjection();

@@ -132,6 +132,20 @@ core::Status Store::verifyChain() {
   }
 }
 
+event_log::Anchor Store::chainHead() {
+  std::lock_guard lock(m_mutex);
+  return event_log::head(*m_db);
+}
+
+core::Status Store::verifyAnchor(const event_log::Anchor& a) {
+  std::lock_guard lock(m_mutex);
+  try {
+    return event_log::verifyAnchor(*m_db, a);
+  } catch (const std::exception& e) {
+    return storageError(e);
+  }
+}
+
 core::Status Store::rebuildProjection() {
   std::lock_guard lock(m_mutex);
   try {

@@ -575,6 +575,64 @@ TEST_F(StoreTest, VerifyChainNamesADeletedEvent) {
   EXPECT_NE(r.error().en.find("event 8."), std::string::npos) << r.error().en;
 }
 
+TEST_F(StoreTest, AnAnchorCatchesALogCutShort) {
+  buildHistory(store(), t0);
+  const auto anchor = store().chainHead();
+  ASSERT_EQ(anchor.seq, store().lastSeq());
+  EXPECT_TRUE(store().verifyAnchor(anchor).ok());
+  EXPECT_EQ(event_log::anchorFrom(event_log::toString(anchor))->hash, anchor.hash);
+  m_store.reset();
+  {
+    // The last events removed: the rest still chains perfectly.
+    RawDb raw(dbPath());
+    raw.exec("DROP TRIGGER events_no_delete");
+    raw.exec("DELETE FROM events WHERE seq > " + std::to_string(anchor.seq - 2));
+  }
+  reopen();
+  EXPECT_TRUE(store().verifyChain().ok()) << "the chain alone cannot see a cut tail";
+  auto r = store().verifyAnchor(anchor);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "anchor_missing");
+  EXPECT_NE(r.error().en.find(std::to_string(anchor.seq)), std::string::npos) << r.error().en;
+}
+
+TEST_F(StoreTest, AnAnchorCatchesALogRewrittenAndRehashed) {
+  buildHistory(store(), t0);
+  const auto anchor = store().chainHead();
+  m_store.reset();
+  {
+    // A forger edits event 3 and re-hashes every event after it.
+    RawDb raw(dbPath());
+    raw.exec("DROP TRIGGER events_no_update");
+    raw.exec("UPDATE events SET counter = 'Loket 9' WHERE seq = 3");
+    std::string prev = raw.rows("SELECT hash FROM events WHERE seq = 2")[0][0];
+    for (const auto& row : raw.rows("SELECT seq, at_ms, actor, role, kind, case_id, ticket, counter, payload"
+                                    " FROM events WHERE seq >= 3 ORDER BY seq")) {
+      EventRecord e;
+      e.seq = std::stoll(row[0]);
+      e.atMs = std::stoll(row[1]);
+      e.actor = row[2];
+      e.role = row[3];
+      e.kind = row[4];
+      e.caseId = std::stoll(row[5]);
+      e.ticket = row[6];
+      e.counter = row[7];
+      e.payload = row[8];
+      e.prevHash = prev;
+      prev = event_log::hashOf(e);
+      raw.exec("UPDATE events SET prev_hash='" + e.prevHash + "', hash='" + prev + "' WHERE seq=" + row[0]);
+    }
+  }
+  reopen();
+  EXPECT_TRUE(store().verifyChain().ok()) << "a fully re-hashed log passes the chain check";
+  auto r = store().verifyAnchor(anchor);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "anchor_mismatch");
+  // Malformed anchors are not anchors.
+  for (const char* bad : {"", "12", "x:abc", "5:0123", "-1:0000000000000000000000000000000000000000000000000000000000000000"})
+    EXPECT_FALSE(event_log::anchorFrom(bad).has_value()) << bad;
+}
+
 TEST_F(StoreTest, PublicBoardCarriesNoPersonalData) {
   auto r1 = issue("reset", t0);
   auto u1 = issue("userid", t0 + 1000);
