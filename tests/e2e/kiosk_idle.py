@@ -5,12 +5,10 @@ visitor finds every field empty and the keyboard closed."""
 import argparse
 import os
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import (Window, free_port, need_display, register_devices, start_server, wait_until,  # noqa: E402
-                      write_config)
+from lpse_e2e import System, need_display, wait_until  # noqa: E402
 
 IDLE_S = 8
 
@@ -21,21 +19,10 @@ def main():
     ap.add_argument("--source", required=True)
     args = ap.parse_args()
     need_display()
-    tmp = tempfile.mkdtemp(prefix="lpse-e2e-idle-")
-    port = free_port()
-    cfg = write_config(args.source, tmp, port)
-    with open(cfg, encoding="utf-8") as f:
-        text = f.read()
-    assert "idle_timeout_s = 60" in text
-    with open(cfg, "w", encoding="utf-8") as f:
-        f.write(text.replace("idle_timeout_s = 60", f"idle_timeout_s = {IDLE_S}"))
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(args.bin, cfg, base)
-    kiosk = None
-    try:
-        register_devices(args.bin, cfg, tmp)
-        kiosk = Window("kiosk", [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", "1920x1080",
-                                 "--pos", "0,0"], os.path.join(tmp, "kiosk.json"), os.path.join(tmp, "kiosk.log"))
+    system = System(args, "lpse-e2e-idle-")
+    system.edit_config("idle_timeout_s = 60", f"idle_timeout_s = {IDLE_S}")
+    with system as s:
+        kiosk = s.kiosk()
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
         kiosk.click("start")
         kiosk.click("service_reset")
@@ -73,11 +60,6 @@ def main():
         assert kiosk.alive()
         print("e2e kiosk idle wipe: ok")
         return 0
-    finally:
-        if kiosk:
-            kiosk.stop()
-        server.terminate()
-        server.wait(10)
 
 
 if __name__ == "__main__":

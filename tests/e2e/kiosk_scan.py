@@ -11,12 +11,10 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import (Window, need_display, register_devices, start_server, wait_until,  # noqa: E402
-                      write_config)
+from lpse_e2e import System, need_display, wait_until  # noqa: E402
 
 NAME = "Dr. Ir. Hj. Siti Nur'aini, S.T., M.Eng."
 
@@ -27,24 +25,16 @@ def main():
     ap.add_argument("--source", required=True)
     args = ap.parse_args()
     need_display()
-    tmp = tempfile.mkdtemp(prefix="lpse-e2e-scan-")
-    # The form, as the applicant brings it: filled PDF -> printed page.
-    subprocess.run([os.path.join(args.bin, "lpse"), "form", "--out", os.path.join(tmp, "form.pdf"),
-                    "--service", "reset", "--role", "ppk", "--name", NAME, "--nip", "198503302010122001",
-                    "--agency", "Dinas Pekerjaan Umum", "--phone", "081234567890",
-                    "--email", "siti@example.go.id"], check=True, capture_output=True)
-    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", os.path.join(tmp, "form.pdf"),
-                    os.path.join(tmp, "form")], check=True)
-    from lpse_e2e import free_port  # noqa: E402
-    port = free_port()
-    cfg = write_config(args.source, tmp, port, camera=os.path.join(tmp, "form.png"))
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(args.bin, cfg, base, os.path.join(tmp, "server.log"))
-    kiosk = None
-    try:
-        register_devices(args.bin, cfg, tmp)
-        kiosk = Window("kiosk", [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", "1920x1080",
-                                 "--pos", "0,0"], os.path.join(tmp, "kiosk.json"), os.path.join(tmp, "kiosk.log"))
+    with System(args, "lpse-e2e-scan-") as s:
+        # The form, as the applicant brings it: filled PDF -> printed page.
+        subprocess.run([os.path.join(args.bin, "lpse"), "form", "--out", os.path.join(s.tmp, "form.pdf"),
+                        "--service", "reset", "--role", "ppk", "--name", NAME, "--nip", "198503302010122001",
+                        "--agency", "Dinas Pekerjaan Umum", "--phone", "081234567890",
+                        "--email", "siti@example.go.id"], check=True, capture_output=True)
+        subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", os.path.join(s.tmp, "form.pdf"),
+                        os.path.join(s.tmp, "form")], check=True)
+        s.edit_config('camera = "none"', f'camera = "{os.path.join(s.tmp, "form.png")}"')
+        kiosk = s.kiosk()
         t0 = time.time()
         # Shown on the attract screen, the form starts the visit by itself
         # and carries the service: the next page is the role.
@@ -62,9 +52,9 @@ def main():
         kiosk.click("take_number")
         ticket = wait_until("ticket on the kiosk screen", lambda: kiosk.note("ticket"))
         assert ticket == "R-001", ticket
-        pngs = wait_until("printed ticket PNG", lambda: glob.glob(os.path.join(tmp, "tickets", "*.png")))
+        pngs = wait_until("printed ticket PNG", lambda: glob.glob(os.path.join(s.tmp, "tickets", "*.png")))
         assert len(pngs) == 1, pngs
-        db = sqlite3.connect(os.path.join(tmp, "lpse.db"))
+        db = sqlite3.connect(os.path.join(s.tmp, "lpse.db"))
         rows = db.execute("SELECT name, nip, role, agency, phone, email, consent FROM visits").fetchall()
         db.close()
         assert rows == [(NAME, "198503302010122001", "ppk", "Dinas Pekerjaan Umum", "081234567890",
@@ -76,13 +66,6 @@ def main():
         assert kiosk.alive()
         print("e2e kiosk scan path: ok")
         return 0
-    finally:
-        if kiosk:
-            kiosk.stop()
-        server.terminate()
-        server.wait(10)
-        if sys.exc_info()[0] is not None:
-            print(f"logs kept in {tmp}")
 
 
 if __name__ == "__main__":

@@ -11,12 +11,10 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import (Window, device_token, free_port, http_json, kiosk_guest_book, need_display, register_devices,  # noqa: E402
-                      start_server, wait_until, write_config)
+from lpse_e2e import System, http_json, kiosk_guest_book, need_display, wait_until  # noqa: E402
 
 
 def main():
@@ -25,16 +23,8 @@ def main():
     ap.add_argument("--source", required=True)
     args = ap.parse_args()
     need_display()
-    tmp = tempfile.mkdtemp(prefix="lpse-e2e-kiosk-")
-    port = free_port()
-    cfg = write_config(args.source, tmp, port)
-    base = f"http://127.0.0.1:{port}"
-    server = start_server(args.bin, cfg, base, os.path.join(tmp, "server.log"))
-    kiosk = None
-    try:
-        register_devices(args.bin, cfg, tmp)
-        kiosk = Window("kiosk", [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", "1920x1080",
-                                 "--pos", "0,0"], os.path.join(tmp, "kiosk.json"), os.path.join(tmp, "kiosk.log"))
+    with System(args, "lpse-e2e-kiosk-") as s:
+        kiosk = s.kiosk()
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
         t0 = time.time()
         kiosk_guest_book(kiosk, "Siti Nur'aini", "Dinas Pekerjaan Umum", "081234567890",
@@ -54,15 +44,15 @@ def main():
         assert ticket == "R-001", ticket
         print(f"typing path: touch to start -> ticket in {time.time() - t0:.1f} s of xdotool input")
         assert kiosk.item("ticket_qr") is not None, "no QR on the ticket screen"
-        pngs = wait_until("printed ticket PNG", lambda: glob.glob(os.path.join(tmp, "tickets", "*.png")))
+        pngs = wait_until("printed ticket PNG", lambda: glob.glob(os.path.join(s.tmp, "tickets", "*.png")))
         assert len(pngs) == 1, pngs
         state = wait_until("printed", lambda: (kiosk.item("print_state") or {}).get("text"))
         assert state.startswith("Ambil"), state
 
         # The visit is in the server, as entered, with the consent recorded.
-        board = http_json(base + "/api/board", device_token(tmp))
+        board = http_json(s.base + "/api/board", s.token())
         assert board["waiting"]["reset"] == 1, board
-        db = sqlite3.connect(os.path.join(tmp, "lpse.db"))
+        db = sqlite3.connect(os.path.join(s.tmp, "lpse.db"))
         rows = db.execute("SELECT name, nip, role, agency, phone, consent, documents, language FROM visits").fetchall()
         db.close()
         assert rows == [("Siti Nur'aini", "198503302010122001", "ppk", "Dinas Pekerjaan Umum", "081234567890", 1,
@@ -85,13 +75,6 @@ def main():
         assert kiosk.alive()
         print("e2e kiosk typing path: ok")
         return 0
-    finally:
-        if kiosk:
-            kiosk.stop()
-        server.terminate()
-        server.wait(10)
-        if sys.exc_info()[0] is not None:
-            print(f"logs kept in {tmp}")
 
 
 if __name__ == "__main__":

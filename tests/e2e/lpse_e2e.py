@@ -6,6 +6,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 
@@ -230,7 +231,12 @@ def start_server(bin_dir, cfg, base, log_path=None):
     log = open(log_path, "a") if log_path else subprocess.DEVNULL
     proc = subprocess.Popen([os.path.join(bin_dir, "lpse-server"), "--config", cfg], stdout=log,
                             stderr=subprocess.STDOUT)
-    wait_until("server health", lambda: http_json(base + "/api/health"))
+    try:
+        wait_until("server health", lambda: http_json(base + "/api/health"))
+    except BaseException:
+        proc.kill()  # a server that never answered must not outlive the test
+        proc.wait()
+        raise
     return proc
 
 
@@ -286,3 +292,114 @@ def desk_sign_in(desk, username, pin):
     desk.type_into("password", pin)
     desk.click("sign_in")
     wait_until("desk signed in", lambda: desk.note("staff") == username)
+
+
+def unplugged_printer(tmp):
+    """The config edit for a printer that is not there: a device file that
+    does not exist (for System.edit_config)."""
+    return 'kind = "virtual"', f'kind = "file"\ndevice = "{tmp}/no-such-lp0"'
+
+
+class System:
+    """One test's system: a temp dir, a config on a free port, the server
+    (started on entering, its devices registered) and the front-end windows
+    started through it. Leaving stops every window and the server, whatever
+    happened; the temp dir goes on success and is kept (and named) on failure.
+
+        sys_ = System(args, "lpse-e2e-idle-")
+        sys_.edit_config("idle_timeout_s = 60", "idle_timeout_s = 8")
+        with sys_ as s:
+            kiosk = s.kiosk()
+    """
+
+    def __init__(self, args, prefix="lpse-e2e-", camera="none", keep=False):
+        self.bin = args.bin
+        self.source = args.source
+        self.keep = keep
+        self.tmp = tempfile.mkdtemp(prefix=prefix)
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.cfg = write_config(self.source, self.tmp, self.port, camera=camera)
+        self.server = None
+        self.windows = []
+
+    def edit_config(self, old, new):
+        """Replaces `old` (which must be there) in the config; before entering
+        for the server's settings, any time for a front-end started later."""
+        with open(self.cfg, encoding="utf-8") as f:
+            text = f.read()
+        assert old in text, f"{old!r} not in {self.cfg}"
+        with open(self.cfg, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new))
+
+    def config_copy(self, name, old, new):
+        """A second config beside the first with one edit, for a front-end
+        that must see another setting (e.g. an unplugged printer)."""
+        with open(self.cfg, encoding="utf-8") as f:
+            text = f.read()
+        assert old in text, f"{old!r} not in {self.cfg}"
+        path = os.path.join(self.tmp, name)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text.replace(old, new))
+        return path
+
+    def start_server(self):
+        """(Re)starts the server on the same port and database."""
+        self.server = start_server(self.bin, self.cfg, self.base, os.path.join(self.tmp, "server.log"))
+        return self.server
+
+    def __enter__(self):
+        try:
+            self.start_server()
+            register_devices(self.bin, self.cfg, self.tmp)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def window(self, program, name, size, pos, cfg=None):
+        """Starts a front-end (lpse-kiosk, lpse-display, lpse-desk); its UI
+        map and log are tmp/<name>.json and tmp/<name>.log."""
+        argv = [os.path.join(self.bin, program), "--config", cfg or self.cfg, "--size", size, "--pos", pos]
+        w = Window(name, argv, os.path.join(self.tmp, f"{name}.json"),
+                   os.path.join(self.tmp, f"{name}.log"))
+        self.windows.append(w)
+        return w
+
+    def kiosk(self, size="1920x1080", pos="0,0", name="kiosk", cfg=None):
+        return self.window("lpse-kiosk", name, size, pos, cfg)
+
+    def display(self, size, pos, name="display"):
+        return self.window("lpse-display", name, size, pos)
+
+    def desk(self, size, pos, name="desk"):
+        return self.window("lpse-desk", name, size, pos)
+
+    def lpse(self, *argv, **kw):
+        """Runs the admin CLI with this system's config."""
+        return subprocess.run([os.path.join(self.bin, "lpse"), "--config", self.cfg, *argv], **kw)
+
+    def add_staff(self, username, role="helpdesk"):
+        return add_staff(self.bin, self.cfg, username, role)
+
+    def token(self, dev="kiosk-1"):
+        return device_token(self.tmp, dev)
+
+    def stop(self):
+        for w in self.windows:
+            w.stop()
+        if self.server and self.server.poll() is None:
+            self.server.terminate()
+            try:
+                self.server.wait(10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+                self.server.wait()
+
+    def __exit__(self, exc_type, exc, tb):
+        self.stop()
+        if exc_type is None and not self.keep:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+        else:
+            print(f"logs kept in {self.tmp}")
+        return False

@@ -2,7 +2,8 @@
 """Takes the screenshots in docs/screenshots: the real programs under X,
 driven through their screens with real input (as in the e2e tests).
 Every kiosk screen in Indonesian and English, landscape 1920x1080 and
-portrait 1080x1920; the wall display and the desk once.
+portrait 1080x1920 (the scan page also with a live camera preview: a drawn
+visitor holding up a form); the wall display and the desk once.
 Run by `make screenshots` (inside an Xvfb of at least 3840x2160)."""
 import argparse
 import glob
@@ -10,12 +11,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import (Window, add_staff, desk_sign_in, free_port, http_json, need_display, register_devices, wait_until,  # noqa: E402
-                      write_config)
+from lpse_e2e import System, desk_sign_in, need_display, unplugged_printer, wait_until  # noqa: E402
 
 ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
@@ -26,13 +25,11 @@ def shoot(out, w, h, x=0, y=0):
     print("wrote", out)
 
 
-def kiosk_flow(args, cfg, tmp, lang, orient, only=None):
+def kiosk_flow(s, out, lang, orient, only=None):
     """One visitor through every kiosk screen; a screenshot of each."""
     w, h = ORIENTATIONS[orient]
-    prog = [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", f"{w}x{h}", "--pos", "0,0"]
-    kiosk = Window("kiosk", prog, os.path.join(tmp, f"kiosk-{lang}-{orient}.json"),
-                   os.path.join(tmp, f"kiosk-{lang}-{orient}.log"))
-    name = lambda screen: os.path.join(args.out, f"kiosk-{screen}-{lang}-{orient}.png")  # noqa: E731
+    kiosk = s.kiosk(f"{w}x{h}", "0,0", name=f"kiosk-{lang}-{orient}")
+    name = lambda screen: os.path.join(out, f"kiosk-{screen}-{lang}-{orient}.png")  # noqa: E731
     want = lambda screen: only is None or screen in only  # noqa: E731
     try:
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
@@ -115,12 +112,65 @@ def kiosk_flow(args, cfg, tmp, lang, orient, only=None):
         kiosk.stop()
 
 
-def printer_down_ticket(args, cfg, tmp, lang, orient):
+def camera_scene(s):
+    """A camera frame of a visitor holding up the filled request form with
+    its QR still out of the picture (drawn with ImageMagick; the form is the
+    real one from `lpse form`): the scan page then shows the live preview and
+    its target box, and stays on the scan step."""
+    form = os.path.join(s.tmp, "scene-form")
+    subprocess.run([os.path.join(s.bin, "lpse"), "form", "--out", form + ".pdf", "--service", "reset", "--role", "ppk",
+                    "--name", "Siti Nur'aini, S.Kom.", "--nip", "198503302010122002", "--agency",
+                    "Dinas Pekerjaan Umum", "--phone", "081234567890"], check=True, capture_output=True)
+    subprocess.run(["pdftoppm", "-r", "100", "-png", "-singlefile", form + ".pdf", form], check=True)
+    scene = os.path.join(s.tmp, "scene.png")
+    skin = "#c58f6a"
+    subprocess.run([
+        "convert", "-size", "1280x960", "gradient:#d9d3c5-#a59e8d",        # wall
+        "-fill", "#8c857a", "-draw", "rectangle 0,700 1280,960",         # counter
+        "-fill", "#6d2f26", "-draw", "polygon 170,960 220,560 350,490 630,490 760,560 810,960",  # body
+        "-fill", "#2e4d6b", "-draw", "ellipse 490,300 165,190 0,360",     # hijab
+        "-draw", "polygon 350,380 630,380 720,560 490,620 260,560",
+        "-fill", skin, "-draw", "ellipse 490,300 90,115 0,360",            # face
+        "-fill", "#2a1d17", "-draw", "ellipse 457,282 10,6 0,360", "-draw", "ellipse 523,282 10,6 0,360",
+        "-stroke", "#8d4b3c", "-strokewidth", "5", "-fill", "none", "-draw", "arc 460,320 520,365 25,155",
+        "-stroke", "none",
+        # The form's left part only, running off the right edge: its QR
+        # (top right of the page) is outside the frame.
+        "(", form + ".png", "-crop", "570x800+0+0", "+repage", "-bordercolor", "#bbbbbb", "-border", "1",
+        "-background", "none", "-rotate", "-7", ")", "-geometry", "+720+430", "-composite",
+        "-fill", skin, "-draw", "roundrectangle 708,630 780,750 34,34",   # the hand holding it
+        "-draw", "roundrectangle 748,640 808,680 20,20", "-draw", "roundrectangle 748,680 812,720 20,20",
+        "-blur", "0x0.7", "-depth", "8", scene], check=True)  # a webcam's soft focus
+    # No code in the frame, or the kiosk would leave the scan page.
+    read = subprocess.run([os.path.join(s.bin, "lpse"), "scan", scene], capture_output=True, text=True)
+    assert read.stdout == "\n", f"the camera scene must hold no readable code: {read.stdout!r}"
+    return scene
+
+
+def scan_live(s, out, cfg, lang, orient):
+    """The scan page with a camera: the live preview and the target box."""
+    w, h = ORIENTATIONS[orient]
+    kiosk = s.kiosk(f"{w}x{h}", "0,0", name=f"kiosk-cam-{lang}-{orient}", cfg=cfg)
+    try:
+        wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
+        if lang == "en":
+            kiosk.click("language")
+            wait_until("English", lambda: (kiosk.item("start") or {}).get("text") == "Touch to start")
+        kiosk.click("start")
+        kiosk.wait_step("service")
+        kiosk.click("service_reset")
+        kiosk.wait_step("scan")
+        wait_until("camera preview", lambda: kiosk.note("preview"))
+        shoot(os.path.join(out, f"kiosk-scan-live-{lang}-{orient}.png"), w, h)
+        assert kiosk.note("step") == "scan", kiosk.note("step")
+    finally:
+        kiosk.stop()
+
+
+def printer_down_ticket(s, out, cfg, lang, orient):
     """The ticket screen when the printer is gone: the number stays large."""
     w, h = ORIENTATIONS[orient]
-    prog = [os.path.join(args.bin, "lpse-kiosk"), "--config", cfg, "--size", f"{w}x{h}", "--pos", "0,0"]
-    kiosk = Window("kiosk", prog, os.path.join(tmp, f"kiosk-pd-{lang}-{orient}.json"),
-                   os.path.join(tmp, f"kiosk-pd-{lang}-{orient}.log"))
+    kiosk = s.kiosk(f"{w}x{h}", "0,0", name=f"kiosk-pd-{lang}-{orient}", cfg=cfg)
     try:
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
         if lang == "en":
@@ -137,10 +187,10 @@ def printer_down_ticket(args, cfg, tmp, lang, orient):
         kiosk.click("next")
         kiosk.wait_step("confirm")
         kiosk.click("consent")
-        shoot(os.path.join(args.out, f"kiosk-confirm-printer-down-{lang}-{orient}.png"), w, h)
+        shoot(os.path.join(out, f"kiosk-confirm-printer-down-{lang}-{orient}.png"), w, h)
         kiosk.click("take_number")
         wait_until("print failure", lambda: kiosk.item("reprint"))
-        shoot(os.path.join(args.out, f"kiosk-ticket-printer-down-{lang}-{orient}.png"), w, h)
+        shoot(os.path.join(out, f"kiosk-ticket-printer-down-{lang}-{orient}.png"), w, h)
     finally:
         kiosk.stop()
 
@@ -156,41 +206,26 @@ def main():
     args = ap.parse_args()
     need_display()
     os.makedirs(args.out, exist_ok=True)
-    tmp = tempfile.mkdtemp(prefix="lpse-shots-")
-    port = free_port()
-    cfg = write_config(args.source, tmp, port)
-    with open(cfg, encoding="utf-8") as f:
-        text = f.read()
-    text = text.replace("idle_timeout_s = 60", "idle_timeout_s = 20")
-    with open(cfg, "w", encoding="utf-8") as f:
-        f.write(text)
+    system = System(args, "lpse-shots-")
+    system.edit_config("idle_timeout_s = 60", "idle_timeout_s = 20")
     # A second config whose printer is unplugged (a device file that is not there).
-    down_cfg = os.path.join(tmp, "printer-down.toml")
-    with open(down_cfg, "w", encoding="utf-8") as f:
-        f.write(text.replace('kind = "virtual"', f'kind = "file"\ndevice = "{tmp}/no-such-lp0"'))
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([os.path.join(args.bin, "lpse-server"), "--config", cfg],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    windows = []
-    try:
-        wait_until("server", lambda: http_json(base + "/api/health"))
-        register_devices(args.bin, cfg, tmp)
+    down_cfg = system.config_copy("printer-down.toml", *unplugged_printer(system.tmp))
+    with system as s:
+        # A third whose camera sees a visitor holding up a form.
+        cam_cfg = s.config_copy("camera.toml", 'camera = "none"', f'camera = "{camera_scene(s)}"')
         for orient in [args.orient] if args.orient else ORIENTATIONS:
             for lang in [args.lang] if args.lang else ("id", "en"):
-                kiosk_flow(args, cfg, tmp, lang, orient)
-                printer_down_ticket(args, down_cfg, tmp, lang, orient)
-        shutil.copy(sorted(glob.glob(os.path.join(tmp, "tickets", "*.png")))[0],
+                kiosk_flow(s, args.out, lang, orient)
+                scan_live(s, args.out, cam_cfg, lang, orient)
+                printer_down_ticket(s, args.out, down_cfg, lang, orient)
+        shutil.copy(sorted(glob.glob(os.path.join(s.tmp, "tickets", "*.png")))[0],
                     os.path.join(args.out, "ticket-80mm.png"))
         if args.kiosk_only:
             return 0
 
-        prog = lambda n: [os.path.join(args.bin, n), "--config", cfg]  # noqa: E731
-        display = Window("display", prog("lpse-display") + ["--size", "1920x1080", "--pos", "0,0"],
-                         os.path.join(tmp, "display.json"), os.path.join(tmp, "display.log"))
-        desk = Window("desk", prog("lpse-desk") + ["--size", "1280x1000", "--pos", "1930,0"],
-                      os.path.join(tmp, "desk.json"), os.path.join(tmp, "desk.log"))
-        windows += [display, desk]
-        pin = add_staff(args.bin, cfg, "petugas")
+        display = s.display("1920x1080", "0,0")
+        desk = s.desk("1280x1000", "1930,0")
+        pin = s.add_staff("petugas")
         wait_until("desk sign-in", lambda: desk.item("username"))
         time.sleep(0.5)
         shoot(os.path.join(args.out, "desk-sign-in-id.png"), 1280, 1000, 1930, 0)
@@ -204,15 +239,6 @@ def main():
         shoot(os.path.join(args.out, "display-id.png"), 1920, 1080)
         shoot(os.path.join(args.out, "desk-id.png"), 1280, 1000, 1930, 0)
         return 0
-    finally:
-        for w in windows:
-            w.stop()
-        server.terminate()
-        server.wait(10)
-        if sys.exc_info()[0] is None:
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            print("kept", tmp)
 
 
 if __name__ == "__main__":
