@@ -31,6 +31,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "e2e"))
+import bench_report  # noqa: E402  (beside this file)
 from lpse_e2e import free_port, http_json, register_devices, wait_until, write_config  # noqa: E402
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -230,41 +231,31 @@ def main():
 
 
 def write_report(args, k, b):
-    cpu = "unknown"
-    with open("/proc/cpuinfo") as f:
-        for line in f:
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
     ratio = lambda x, y: f"{x / y:.1f}x" if y > 0 else "n/a"  # noqa: E731
     rows = [("start to first frame, median ms", "first_ms", "{:.0f}"),
             (f"idle CPU over {args.seconds:.0f} s, % of one core", "cpu", "{:.2f}"),
             ("resident memory (RSS, whole tree), MB", "rss_mb", "{:.1f}"),
             ("proportional memory (PSS, whole tree), MB", "pss_mb", "{:.1f}"),
             ("processes", "processes", "{}")]
-    lines = ["| figure | lpse-kiosk | Chromium kiosk page | Chromium / lpse-kiosk |", "|---|---:|---:|---:|"]
-    for label, key, fmt in rows:
-        kv = fmt.format(k[key])
-        bv = fmt.format(b[key]) if b else "skipped"
-        rv = ratio(b[key], k[key]) if b and key != "processes" else ("" if b else "n/a")
-        lines.append(f"| {label} | {kv} | {bv} | {rv} |")
+    cells = [[label, fmt.format(k[key]), fmt.format(b[key]) if b else "skipped",
+              ratio(b[key], k[key]) if b and key != "processes" else ("" if b else "n/a")]
+             for label, key, fmt in rows]
+    lines = bench_report.table(["figure", "lpse-kiosk", "Chromium kiosk page", "Chromium / lpse-kiosk"],
+                               ["---"] + ["---:"] * 3, cells)
     version = ""
     if b:
         chromium = shutil.which("chromium") or shutil.which("chromium-browser")
         version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
     lines += ["",
-              f"- machine: {os.cpu_count()} CPUs, {cpu}; Xvfb 1920x1080, Mesa llvmpipe (no GPU)",
+              bench_report.machine_line("; Xvfb 1920x1080, Mesa llvmpipe (no GPU)"),
               f"- starts: {args.runs} each, new process, page cache warm; runs (ms): kiosk "
               + ", ".join(f"{x:.0f}" for x in k["firsts"])
               + ("; chromium " + ", ".join(f"{x:.0f}" for x in b["firsts"]) if b else ""),
               f"- browser: {version or 'not installed'} (--kiosk, software rendering)",
-              f"- load average at the end: {', '.join(f'{x:.2f}' for x in os.getloadavg())} "
+              f"- load average at the end: {bench_report.load_average()} "
               "(start times stretch on a loaded machine; CPU and memory much less)",
-              f"- run at {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}"]
-    text = "\n".join(lines) + "\n"
-    with open(args.out, "w") as f:
-        f.write(text)
-    print(text, end="")
+              f"- run at {bench_report.now('%Y-%m-%d %H:%M UTC')}"]
+    bench_report.write(args.out, lines)
 
 
 if __name__ == "__main__":

@@ -11,21 +11,20 @@
 set -euo pipefail
 source "$(dirname "$0")/bench_prelude.sh" scan_bench "$@"
 tables=$scratch
+report=(python3 "$(dirname "$0")/bench_report.py")
 
-started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
-load_before=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
+started=$("${report[@]}" now)
+load_before=$("${report[@]}" load)
 # shellcheck disable=SC2086 # word splitting of the argument list is intended
 LPSE_BENCH_TMPDIR="$tmpdir" "$bench" ${LPSE_SCAN_BENCH_ARGS:---per-category 16 --variants} >"$tables"
-load=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
+load=$("${report[@]}" load)
 
-cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
 zbar=$(dpkg-query -W -f='${Version}' zbar-tools 2>/dev/null || echo "not installed")
 zxing=$(dpkg-query -W -f='${Version}' libzxing-dev 2>/dev/null || echo "?")
 {
   cat "$tables"
   echo
-  echo "- machine: $(nproc) CPUs, ${cpu:-unknown}; one decoding thread (one core)"
-  echo "- kernel: $(uname -sr)"
+  "${report[@]}" machine --note "; one decoding thread (one core)"
   echo "- ZXing-cpp $zxing (Debian libzxing-dev), zbar-tools $zbar"
   echo "- load average before / after the run (1, 5, 15 min): $load_before / $load"
   echo "- run at $started; wall-clock (steady_clock) and thread CPU time per frame; frames in memory unless noted"

@@ -9,19 +9,15 @@
 set -euo pipefail
 source "$(dirname "$0")/bench_prelude.sh" server_bench "$@"
 tables=$scratch
+report=(python3 "$(dirname "$0")/bench_report.py")
 
-started=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+started=$("${report[@]}" now)
 # shellcheck disable=SC2086 # word splitting of the argument list is intended
 LPSE_BENCH_TMPDIR="$tmpdir" "$bench" ${LPSE_SERVER_BENCH_ARGS:-300 300 1 20} >"$tables"
-load=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
-
-cpu=$(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo)
-fs=$(df -T "$tmpdir" | awk 'NR == 2 {print $2 " (" $1 ", mounted on " $7 ")"}')
+load=$("${report[@]}" load)
 {
   cat "$tables"
-  echo "- machine: $(nproc) CPUs, ${cpu:-unknown}"
-  echo "- kernel: $(uname -sr)"
-  echo "- database files: $fs"
+  "${report[@]}" machine --fs "$tmpdir"
   echo "- load average at the end of the run (1, 5, 15 min): $load"
   echo "- run at $started; in-process QueueServer on 127.0.0.1, wall-clock (steady_clock) times, nearest-rank percentiles"
 } >"$out"
