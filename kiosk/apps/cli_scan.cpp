@@ -1,11 +1,14 @@
 // `lpse scan FILE...`: the LPSE IT person's check of camera shots and phone
 // photos of forms. Decodes each image file with the kiosk's own pipeline
-// and prints one line per file: the payload, or an empty line when no code
-// was found (exit 0 only if every file gave one). --cameras lists the
+// and prints one line per file: the payload (control characters escaped, so
+// a payload with a line break is still one line), or an empty line when no
+// code was found (exit 0 only if every file gave one). --cameras lists the
 // cameras; --camera DEV decodes a live camera for a few seconds. No config
 // file needed.
 #include <chrono>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <thread>
 
 #include "devices/camera/camera_list.hpp"
@@ -25,6 +28,33 @@ struct ScanArgs {
   std::string camera;
   double seconds = 10;
 };
+
+// A QR code may hold any bytes, a line break too: escaped, a payload is
+// always exactly one output line, and \\ keeps the escaping reversible.
+// Bytes from 0x80 up pass as they are (UTF-8 names).
+std::string oneLine(std::string_view payload) {
+  std::string out;
+  out.reserve(payload.size());
+  for (const char ch : payload) {
+    const auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (c < 0x20 || c == 0x7f) {
+          static constexpr char kHex[] = "0123456789abcdef";
+          out += "\\x";
+          out += kHex[c >> 4];
+          out += kHex[c & 0xf];
+        } else {
+          out += ch;
+        }
+    }
+  }
+  return out;
+}
 
 int listCameras() {
   const auto cams = camera::listCameras();
@@ -51,7 +81,7 @@ int scanCamera(const ScanArgs& a) {
       last = st.state;
     }
     for (const auto& e : scanner.takeEvents()) {
-      std::printf("%s\n", e.text.c_str());
+      std::printf("%s\n", oneLine(e.text).c_str());
       std::fflush(stdout);
       ++reads;
     }
@@ -80,7 +110,7 @@ int scanFiles(const ScanArgs& a) {
     if (frame) reads = decoder.decode(*frame);
     const auto t2 = std::chrono::steady_clock::now();
     // One line per file, so a script can pair lines with its arguments.
-    std::printf("%s\n", reads.empty() ? "" : reads.front().text.c_str());
+    std::printf("%s\n", reads.empty() ? "" : oneLine(reads.front().text).c_str());
     if (reads.empty()) ++missed;
     if (a.verbose) {
       using ms = std::chrono::duration<double, std::milli>;
@@ -100,7 +130,10 @@ int scanFiles(const ScanArgs& a) {
 
 void registerScanCommand(CLI::App& app, CliContext& ctx) {
   auto args = std::make_shared<ScanArgs>();
-  auto* cmd = app.add_subcommand("scan", "Read the QR code in image files (PNG, JPEG), one output line per file");
+  auto* cmd = app.add_subcommand("scan",
+                                 "Read the QR code in image files (PNG, JPEG), one output line per file. Control "
+                                 "characters in a payload are escaped (\\n, \\r, \\t, \\xNN; a backslash as \\\\) "
+                                 "so that one line is always one payload");
   cmd->add_option("files", args->files, "Image files (camera shots, phone photos)");
   cmd->add_flag("-v,--verbose", args->verbose, "Size and time per file on stderr");
   cmd->add_flag("--cameras", args->listCameras, "List the cameras");

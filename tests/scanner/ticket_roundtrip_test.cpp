@@ -41,14 +41,14 @@ class TempDir {
   fs::path m_path;
 };
 
-std::string printTicket(const TempDir& dir, const printer::PaperSpec& paper) {
+std::string printTicket(const TempDir& dir, const printer::PaperSpec& paper, const std::string& payload = kPayload) {
   printer::TicketContent t;
   t.officeName = "LPSE Kabupaten Banyumas";
   t.number = "U-042";
   t.serviceName = "User ID";
   t.dateTimeText = "Rabu, 26 November 2026 10:05";
   t.ahead = 3;
-  t.qrPayload = kPayload;
+  t.qrPayload = payload;
   t.footer = "Simpan tiket ini";
   printer::VirtualPrinter vp(dir.path() / std::to_string(paper.dots), paper.dots);
   const auto r = vp.print(printer::layoutTicket(t, paper));
@@ -142,4 +142,17 @@ TEST(LpseScan, PrintsOneLinePerFileAndFailsWhenOneHasNoCode) {
 
   CliRun usage = runLpse("");
   EXPECT_NE(usage.exitCode, 0);
+}
+
+TEST(LpseScan, APayloadWithALineBreakIsStillOneLine) {
+  // A QR may hold any bytes. Printed raw, this one would be two lines and
+  // every line after it would pair with the wrong file.
+  TempDir dir;
+  const std::string odd = std::string("LPSE-F1|name=Siti\nNur'aini|note=a\tb\\c\r") + '\x01' + "|Jln. \xC3\xA9";
+  const std::string png = printTicket(dir, printer::paper80(), odd);
+  const std::string plain = printTicket(dir, printer::paper58());
+  CliRun r = runLpse("'" + png + "' '" + plain + "'");
+  EXPECT_EQ(r.exitCode, 0);
+  // Control characters and the backslash escaped; UTF-8 as it is.
+  EXPECT_EQ(r.out, std::string("LPSE-F1|name=Siti\\nNur'aini|note=a\\tb\\\\c\\r\\x01|Jln. \xC3\xA9\n") + kPayload + "\n");
 }
