@@ -61,14 +61,23 @@ void DeskApp::draw(ui::Frame& f) {
   ui::bigText("staff_name", who.displayName + " \xC2\xB7 " + tr("desk.role." + std::string(core::toString(who.role))),
               {.color = ui::colors::kTextDim, .wrap = false});
   ui::UiMap::current().note("staff", who.username);
+  // Sign-out sits at the end of the status line, not on a line of its own.
+  // Being a touch target it is the line's tallest item: the pill and the
+  // count are centred on its middle (top-aligned, they sat above it).
+  const ImVec2 row = ImGui::GetCursorScreenPos();
+  constexpr float kSignOutW = 220;
+  ImGui::SetCursorScreenPos({row.x + ImGui::GetContentRegionAvail().x - kSignOutW, row.y});
+  if (ui::bigButton("sign_out", tr("desk.sign_out"), {kSignOutW, 0}, ui::ButtonStyle::Secondary)) signOut();
+  const float rowH = ImGui::GetItemRectSize().y;
+  ImGui::SetCursorScreenPos({row.x, row.y + (rowH - ui::statusPillHeight()) / 2});
   ui::statusPill("server_status", m_model.online() ? tr("status.online") : tr("status.offline"),
                  m_model.online() ? ui::PillState::Online : ui::PillState::Offline);
   ImGui::SameLine();
+  const ImFont* body = ui::fonts().body ? ui::fonts().body : ImGui::GetFont();
+  ImGui::SetCursorScreenPos({ImGui::GetCursorScreenPos().x, row.y + (rowH - body->FontSize) / 2});
   ui::bigText("waiting", m_strings.tr("desk.waiting_count", {{"n", std::to_string(m_model.waitingInMyQueue())}}),
               {.color = ui::colors::kTextDim, .wrap = false});
-  // Sign-out sits at the end of the status line, not on a line of its own.
-  ImGui::SameLine(f.size.x - ImGui::GetStyle().WindowPadding.x - 220);
-  if (ui::bigButton("sign_out", tr("desk.sign_out"), {220, 0}, ui::ButtonStyle::Secondary)) signOut();
+  ImGui::SetCursorScreenPos({row.x, row.y + rowH + ImGui::GetStyle().ItemSpacing.y});
   ImGui::Separator();
   for (const auto& a : m_model.alerts()) {
     const std::string text = m_strings.tr("desk.device_alert", {{"device", a.device}, {"detail", a.detail}});

@@ -365,6 +365,12 @@ float statusPillWidth(const std::string& text) {
   return 20 * s * 2 + 14 * s + 12 * s + font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
 }
 
+float statusPillHeight() {
+  // statusPill's box: one line of the small font or the dot, padded.
+  const float s = scale();
+  return std::max(orCurrent(fonts().small)->FontSize, 14 * s) + 10 * s * 2;
+}
+
 void statusPill(const char* id, const std::string& text, PillState state) {
   ImFont* font = orCurrent(fonts().small);
   const float s = scale();

@@ -68,8 +68,10 @@ void moduleGrid(const char* id, const unsigned char* modules, int n, float side)
 
 enum class PillState { Online, Offline, Warning, Neutral };
 
-// The width statusPill() will take for `text`, to right-align a row of them.
+// The width statusPill() will take for `text`, to right-align a row of them,
+// and its height, to centre it on a taller row.
 float statusPillWidth(const std::string& text);
+float statusPillHeight();
 
 // A rounded badge with a coloured dot, e.g. "Terhubung" / "Tidak terhubung ke server".
 void statusPill(const char* id, const std::string& text, PillState state);
