@@ -58,6 +58,10 @@ void DeskApp::draw(ui::Frame& f) {
   ImGui::PopFont();
   const auto& who = *m_model.session();
   ImGui::SameLine();
+  // On the title's baseline, not its top.
+  const float titleH = ui::fonts().large ? ui::fonts().large->FontSize : ImGui::GetFontSize();
+  const float nameH = ui::fonts().body ? ui::fonts().body->FontSize : ImGui::GetFontSize();
+  ImGui::SetCursorPosY(ImGui::GetCursorPosY() + (titleH - nameH) * 0.8f);
   ui::bigText("staff_name", who.displayName + " \xC2\xB7 " + tr("desk.role." + std::string(core::toString(who.role))),
               {.color = ui::colors::kTextDim, .wrap = false});
   ui::UiMap::current().note("staff", who.username);

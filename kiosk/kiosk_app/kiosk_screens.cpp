@@ -195,7 +195,10 @@ void KioskApp::drawScan(const Layout& l, bool ticket) {
   ImGui::BeginGroup();
   const float colW = l.portrait ? w : w - preview.x - 48;
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + colW);
-  ImGui::BeginChild("scan_side", {colW, l.portrait ? h - preview.y - 40 : preview.y}, false,
+  // Portrait: what is left under the preview, its gap and two item spacings
+  // (a pixel more and the page grows a scroll bar it does not need).
+  const float sideH = l.portrait ? h - preview.y - 12 - 2 * ImGui::GetStyle().ItemSpacing.y : preview.y;
+  ImGui::BeginChild("scan_side", {colW, sideH}, false,
                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
   if (!noCamera)
     ui::bigText("scan_hint", tr(ticket ? "kiosk.scan.ticket_hint" : "kiosk.scan.form_hint"), {.font = ui::fonts().bold});

@@ -8,27 +8,16 @@ retention purge (`lpse db purge`) the same ticket brings nothing back, the
 kiosk says why, and the entry is empty in the database; the hash chain's
 head (`lpse db anchor`) still verifies, a forged one does not."""
 import argparse
-import json
 import os
 import re
 import sqlite3
 import subprocess
 import sys
-import urllib.request
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import System, kiosk_guest_book, need_display, wait_until  # noqa: E402
+from lpse_e2e import System, http_post, kiosk_guest_book, need_display, staff_session, wait_until  # noqa: E402
 
 NAME = "Siti Nur'aini"
-
-
-def post(url, body, token=None):
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = f"Bearer {token}"
-    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers, method="POST")
-    with urllib.request.urlopen(req, timeout=5) as r:
-        return json.loads(r.read())
 
 
 def wedge_scan(kiosk, text):
@@ -83,9 +72,9 @@ def main():
 
         # R-001 is withdrawn by a supervisor; its visit is made 400 days old.
         s.add_staff("spv", "supervisor")
-        session = post(s.base + "/api/login", {"username": "spv", "password": "246810"})["token"]
+        session = staff_session(s.base, "spv")
         case_id = db.execute("SELECT id FROM cases WHERE ticket='R-001'").fetchone()[0]
-        post(f"{s.base}/api/cases/{case_id}/actions", {"action": "cancel", "reason": "ditarik"}, session)
+        http_post(f"{s.base}/api/cases/{case_id}/actions", {"action": "cancel", "reason": "ditarik"}, session)
 
         # A finished ticket on the attract screen: a new number, same details.
         wedge_scan(kiosk, token)

@@ -95,6 +95,21 @@ def http_json(url, token=None):
         return None
 
 
+def http_post(url, body, token=None):
+    """POST body as JSON, the answer as JSON (raises on an HTTP error)."""
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    req = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers, method="POST")
+    with urllib.request.urlopen(req, timeout=5) as r:
+        return json.loads(r.read())
+
+
+def staff_session(base, username, pin="246810"):
+    """A signed-in staff member's bearer token (POST /api/login)."""
+    return http_post(base + "/api/login", {"username": username, "password": pin})["token"]
+
+
 class Window:
     """A front-end process with its UI map."""
 

@@ -14,7 +14,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from lpse_e2e import System, desk_sign_in, need_display, unplugged_printer, wait_until  # noqa: E402
+from lpse_e2e import (System, desk_sign_in, http_json, http_post, need_display, staff_session,  # noqa: E402
+                      unplugged_printer, wait_until)
 
 ORIENTATIONS = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
@@ -101,6 +102,27 @@ def kiosk_flow(s, out, lang, orient, only=None):
             shoot(name("ticket-status"), w, h)
         kiosk.click("status_done")
         kiosk.wait_step("attract")
+        # Called and not there: the ticket is finished, and scanning it again
+        # offers a new number with the same details.
+        if want("ticket-status-done") or want("service-recalled"):
+            helpdesk = staff_session(s.base, "petugas")
+            case_id = http_json(f"{s.base}/api/tickets/{token}", helpdesk)["case_id"]
+            for action in ({"action": "call", "counter": "Loket 1"}, {"action": "no_show", "reason": "tidak hadir"}):
+                http_post(f"{s.base}/api/cases/{case_id}/actions", action, helpdesk)
+            kiosk.focus()
+            subprocess.run(["xdotool", "type", "--delay", "10", token], check=True)
+            subprocess.run(["xdotool", "key", "Return"], check=True)
+            wait_until("finished ticket", lambda: kiosk.note("status_state") == "no_show")
+            wait_until("register again", lambda: kiosk.item("register_again"))
+            if want("ticket-status-done"):
+                shoot(name("ticket-status-done"), w, h)
+            kiosk.click("register_again")
+            kiosk.wait_step("service")
+            wait_until("entry recalled", lambda: kiosk.item("recalled"))
+            if want("service-recalled"):
+                shoot(name("service-recalled"), w, h)
+            kiosk.click("cancel")
+            kiosk.wait_step("attract")
         # The idle warning: a page left alone (idle_timeout_s is 20 here).
         kiosk.click("start")
         kiosk.wait_step("service")
@@ -211,6 +233,7 @@ def main():
     # A second config whose printer is unplugged (a device file that is not there).
     down_cfg = system.config_copy("printer-down.toml", *unplugged_printer(system.tmp))
     with system as s:
+        pin = s.add_staff("petugas")  # the helpdesk: closes a ticket for the kiosk, signs in at the desk
         # A third whose camera sees a visitor holding up a form.
         cam_cfg = s.config_copy("camera.toml", 'camera = "none"', f'camera = "{camera_scene(s)}"')
         for orient in [args.orient] if args.orient else ORIENTATIONS:
@@ -225,7 +248,6 @@ def main():
 
         display = s.display("1920x1080", "0,0")
         desk = s.desk("1280x1000", "1930,0")
-        pin = s.add_staff("petugas")
         wait_until("desk sign-in", lambda: desk.item("username"))
         time.sleep(0.5)
         shoot(os.path.join(args.out, "desk-sign-in-id.png"), 1280, 1000, 1930, 0)
