@@ -173,7 +173,8 @@ void KioskApp::drawConfirm(const Layout& l) {
   ImGui::BeginGroup();
   ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {16, 10});
   const float editW = 170, labelW = 230;
-  auto row = [&](const char* key, const std::string& value, const char* id) {
+  auto row = [&](const char* key, const std::string& raw, const char* id) {
+    const std::string value = m_model.masked(id) ? maskedValue(raw) : raw;
     const ImVec2 at = ImGui::GetCursorPos();
     ui::bigText((std::string("label_") + id).c_str(), tr(key),
                 {.font = ui::fonts().small, .color = ui::colors::kTextDim, .wrap = false});

@@ -35,6 +35,20 @@ Step pageOf(const std::string& field) {
   return Step::Confirm;
 }
 
+void clearFieldOf(core::Visit& v, const std::string& field) {
+  if (field == "nip") v.nip.clear();
+  if (field == "phone") v.phone.clear();
+  if (field == "email") v.email.clear();
+}
+
+const std::string& fieldValue(const core::Visit& v, const std::string& field) {
+  static const std::string none;
+  if (field == "nip") return v.nip;
+  if (field == "phone") return v.phone;
+  if (field == "email") return v.email;
+  return none;
+}
+
 bool isFormStep(Step s) {
   switch (s) {
     case Step::Service: case Step::Scan: case Step::Role: case Step::Details: case Step::Contact:
@@ -75,6 +89,20 @@ QrReading defaultQrReader(std::string_view payload) {
   r.error = core::makeError("qr_unknown", "Kode QR ini bukan formulir atau tiket LPSE.",
                             "This QR code is not an LPSE form or ticket.");
   return r;
+}
+
+std::string maskedValue(const std::string& value) {
+  static const std::string dot = "\xE2\x80\xA2";  // U+2022 BULLET
+  auto dots = [&](std::size_t n) {
+    std::string d;
+    for (std::size_t i = 0; i < n; ++i) d += dot;
+    return d;
+  };
+  if (value.empty()) return value;
+  if (const auto at = value.find('@'); at != std::string::npos && at > 0)
+    return value.substr(0, 1) + dots(3) + value.substr(at);
+  if (value.size() <= 7) return value.substr(0, 1) + dots(value.size() - 1);
+  return value.substr(0, 4) + dots(value.size() - 7) + value.substr(value.size() - 3);
 }
 
 std::string_view toString(Step s) {
@@ -131,9 +159,18 @@ void KioskModel::wipe() {
   m_recallToken.clear();
   m_recallError.reset();
   m_requestKey.clear();
+  m_masked.clear();
 }
 
 void KioskModel::go(Step s, std::int64_t nowMs) {
+  // A masked field is never put in an input box: on its page the visitor
+  // types it again.
+  for (const auto& f : pageFields(s))
+    if (m_masked.erase(f)) {
+      clearFieldOf(m_draft, f);
+      m_fieldErrors[f].reset();
+      draftChanged();
+    }
   m_step = s;
   if (!scanning()) m_frame.reset();
   m_scanError.reset();
@@ -227,6 +264,7 @@ void KioskModel::setField(const std::string& field, const std::string& value, st
   else if (field == "email") m_draft.email = value;
   else if (field == "purpose") m_draft.purpose = value;
   else return;
+  m_masked.erase(field);
   draftChanged();
   revalidate(field);
   touched(nowMs);
@@ -379,6 +417,7 @@ void KioskModel::fillDraft(const core::Visit& from) {
   // What the entry got wrong shows at once, on the page it belongs to.
   for (const char* f : {"name", "nip", "agency", "phone", "email", "purpose"}) revalidate(f);
   m_scanned = true;
+  m_masked.clear();
   draftChanged();
 }
 
@@ -403,6 +442,8 @@ void KioskModel::entryRecalled(const std::string& token, const core::Visit& entr
   if (m_recall != LookupState::Loading || token != m_recallToken) return;
   m_recall = LookupState::Found;
   fillDraft(entry);
+  for (const char* f : {"nip", "phone", "email"})
+    if (!fieldValue(m_draft, f).empty()) m_masked.insert(f);
   if (m_step == Step::Scan) go(Step::Role, nowMs);
   touched(nowMs);
 }

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -172,6 +173,11 @@ class KioskModel {
   // Why the last scanned code could not be used (shown on the scan page).
   const std::optional<core::Error>& scanError() const { return m_scanError; }
 
+  // A recalled entry's NIP, phone and e-mail are shown masked: an old ticket
+  // may be found by someone else, who must not learn them from the screen.
+  // Editing their page clears them for retyping; typing unmasks a field.
+  bool masked(const std::string& field) const { return m_masked.count(field) > 0; }
+
   LookupState recall() const { return m_recall; }
   const std::string& recallToken() const { return m_recallToken; }
   const std::optional<core::Error>& recallError() const { return m_recallError; }
@@ -220,6 +226,7 @@ class KioskModel {
   std::optional<core::Error> m_scanError;
 
   std::string m_requestKey;
+  std::set<std::string> m_masked;
 
   LookupState m_recall = LookupState::None;
   std::string m_recallToken;
@@ -230,6 +237,10 @@ class KioskModel {
   std::optional<TicketStatusView> m_status;
   std::optional<core::Error> m_lookupError;
 };
+
+// A recalled NIP, phone or e-mail as the screen shows it: enough for its
+// owner to recognise (0812•••••890, b•••@example.go.id), too little to use.
+std::string maskedValue(const std::string& value);
 
 // "attract", "service", ... (for the UI map and logs).
 std::string_view toString(Step s);

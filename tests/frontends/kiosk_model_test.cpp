@@ -505,3 +505,49 @@ TEST(KioskModel, ARetryKeepsTheRequestKeyAndAChangeMakesANewOne) {
   EXPECT_NE(m.requestKey(), second);
   EXPECT_NE(m.requestKey(), key);
 }
+
+TEST(KioskModel, ARecalledEntryShowsItsContactDataMasked) {
+  auto m = online();
+  m.start(0);
+  m.chooseService("reset", 0);
+  ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::RecallEntry);
+  core::Visit e = lastEntry();
+  e.nip = "198503302010122001";
+  m.entryRecalled(kOldTicket, e, 0);
+  // A found ticket must not show a stranger's NIP, phone or e-mail.
+  EXPECT_TRUE(m.masked("nip"));
+  EXPECT_TRUE(m.masked("phone"));
+  EXPECT_TRUE(m.masked("email"));
+  EXPECT_FALSE(m.masked("name"));
+  EXPECT_EQ(kiosk::maskedValue("081234567890"), "0812\u2022\u2022\u2022\u2022\u2022890");
+  EXPECT_EQ(kiosk::maskedValue("budi@example.go.id"), "b\u2022\u2022\u2022@example.go.id");
+  EXPECT_EQ(kiosk::maskedValue("198503302010122001").find("30201012"), std::string::npos);
+  EXPECT_EQ(kiosk::maskedValue("12345"), "1\u2022\u2022\u2022\u2022");
+  // The real values are sent: the owner took the same number in hand.
+  ASSERT_TRUE(m.next(0));
+  ASSERT_EQ(m.step(), Step::Confirm);
+  EXPECT_EQ(m.draft().phone, "081234567890");
+  // Editing the contact page puts no masked value in an input box: the
+  // phone and e-mail are typed again; the NIP (another page) stays masked.
+  m.edit(Step::Contact, 1000);
+  EXPECT_EQ(m.step(), Step::Contact);
+  EXPECT_TRUE(m.draft().phone.empty());
+  EXPECT_TRUE(m.draft().email.empty());
+  EXPECT_FALSE(m.masked("phone"));
+  EXPECT_TRUE(m.masked("nip"));
+  EXPECT_FALSE(m.fieldError("phone").has_value()) << "an error before the visitor typed anything";
+  m.setField("phone", "081298765432", 1000);
+  EXPECT_EQ(m.draft().phone, "081298765432");
+  // A scanned form is the visitor's own paper: nothing masked.
+  m.cancel();
+  m.start(2000);
+  m.chooseService("reset", 2000);
+  kiosk::KioskSettings s;
+  s.qrReader = testReader;
+  auto f = online(s);
+  f.start(0);
+  f.chooseService("userid", 0);
+  ASSERT_EQ(f.qrRead("FORM-OK", 0), QrOutcome::FormFilled);
+  EXPECT_FALSE(f.masked("phone"));
+  EXPECT_FALSE(m.masked("nip")) << "a wipe forgets the masks";
+}
