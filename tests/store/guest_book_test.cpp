@@ -92,7 +92,7 @@ TEST_F(GuestBookTest, TheSameKeyWithOtherDataIsRefusedAndWritesNothing) {
 }
 
 TEST_F(GuestBookTest, AMalformedKeyIsNamed) {
-  for (const std::string bad : {std::string("short"), std::string(129, 'a'), std::string("0123456789abcdef 123"),
+  for (const std::string& bad : {std::string("short"), std::string(129, 'a'), std::string("0123456789abcdef 123"),
                                 std::string("0123456789abcdef'--")}) {
     auto r = store().issueTicket(walkIn(), kKiosk, t0, bad);
     ASSERT_FALSE(r.ok()) << bad;
