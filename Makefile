@@ -8,8 +8,6 @@ JOBS ?= $(shell nproc)
 # another folder (CI) reuses what an earlier build of the same sources made.
 export CCACHE_BASEDIR := $(CURDIR)
 export CCACHE_NOHASHDIR := 1
-# The tests' precompiled header (tests/CMakeLists.txt) is cacheable only so.
-export CCACHE_SLOPPINESS := pch_defines,time_macros,include_file_mtime,include_file_ctime
 
 .PHONY: run test bench build deps screenshots soak fuzz clean
 
