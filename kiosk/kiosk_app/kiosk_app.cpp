@@ -188,8 +188,9 @@ void KioskApp::takeNumber() {
     auto t = m_api.issueTicket(visit, key);
     m_worker.toUi([this, t] {
       if (!t) {
-        // Nothing was recorded, so no number is shown: the visitor keeps
-        // the form and is told why.
+        // No number without the server's answer: the visitor keeps the
+        // form and is told why. If the server did record it (the reply was
+        // lost), the next tap sends the same key and gets that number.
         m_model.ticketFailed(t.error());
         return;
       }

@@ -423,8 +423,8 @@ void KioskModel::fillDraft(const core::Visit& from) {
 
 bool KioskModel::canRegisterAgain() const {
   if (m_step != Step::TicketStatus || m_lookup != LookupState::Found || !m_status || !m_serverOnline) return false;
-  const std::string& st = m_status->state;
-  return st == "delivered" || st == "rejection_notified" || st == "no_show" || st == "cancelled";
+  const auto state = core::caseStateFrom(m_status->state);
+  return state && core::isTerminal(*state);
 }
 
 bool KioskModel::registerAgain(std::int64_t nowMs) {
