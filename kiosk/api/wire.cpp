@@ -38,12 +38,9 @@ json toJson(const core::Visit& v) {
           {"language", v.language}};
 }
 
-core::Result<core::Visit> visitFromJson(const json& j) {
-  Reader r(j, {"service", "channel", "name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id",
-               "documents", "consent", "language"});
-  core::Visit v;
-  v.service = r.str("service", true);
-  v.channel = r.enumField("channel", core::channelFrom, core::Channel::WalkIn);
+namespace {
+// The guest-book fields a visit and a recalled entry share.
+void readGuestFields(Reader& r, core::Visit& v) {
   v.name = r.str("name", true);
   v.nip = r.str("nip");
   v.role = r.enumField("role", core::visitorRoleFrom, core::VisitorRole::Ppk, true);
@@ -52,6 +49,16 @@ core::Result<core::Visit> visitFromJson(const json& j) {
   v.email = r.str("email");
   v.purpose = r.str("purpose");
   v.spseUserId = r.str("spse_user_id");
+}
+}  // namespace
+
+core::Result<core::Visit> visitFromJson(const json& j) {
+  Reader r(j, {"service", "channel", "name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id",
+               "documents", "consent", "language"});
+  core::Visit v;
+  v.service = r.str("service", true);
+  v.channel = r.enumField("channel", core::channelFrom, core::Channel::WalkIn);
+  readGuestFields(r, v);
   v.documents = r.documents("documents");
   v.consent = r.boolean("consent");
   v.language = r.str("language");
@@ -70,14 +77,7 @@ json entryToJson(const core::Visit& v) {
 core::Result<core::Visit> entryFromJson(const json& j) {
   Reader r(j, {"name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id"});
   core::Visit v;
-  v.name = r.str("name", true);
-  v.nip = r.str("nip");
-  v.role = r.enumField("role", core::visitorRoleFrom, core::VisitorRole::Ppk, true);
-  v.agency = r.str("agency");
-  v.phone = r.str("phone");
-  v.email = r.str("email");
-  v.purpose = r.str("purpose");
-  v.spseUserId = r.str("spse_user_id");
+  readGuestFields(r, v);
   if (r.error()) return *r.error();
   return v;
 }

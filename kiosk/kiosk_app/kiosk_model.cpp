@@ -35,18 +35,12 @@ Step pageOf(const std::string& field) {
   return Step::Confirm;
 }
 
-void clearFieldOf(core::Visit& v, const std::string& field) {
-  if (field == "nip") v.nip.clear();
-  if (field == "phone") v.phone.clear();
-  if (field == "email") v.email.clear();
-}
-
-const std::string& fieldValue(const core::Visit& v, const std::string& field) {
-  static const std::string none;
-  if (field == "nip") return v.nip;
-  if (field == "phone") return v.phone;
-  if (field == "email") return v.email;
-  return none;
+// The fields a recalled entry shows masked (nullptr for any other).
+std::string* maskableField(core::Visit& v, const std::string& field) {
+  if (field == "nip") return &v.nip;
+  if (field == "phone") return &v.phone;
+  if (field == "email") return &v.email;
+  return nullptr;
 }
 
 bool isFormStep(Step s) {
@@ -167,7 +161,7 @@ void KioskModel::go(Step s, std::int64_t nowMs) {
   // types it again.
   for (const auto& f : pageFields(s))
     if (m_masked.erase(f)) {
-      clearFieldOf(m_draft, f);
+      maskableField(m_draft, f)->clear();
       m_fieldErrors[f].reset();
       draftChanged();
     }
@@ -443,7 +437,7 @@ void KioskModel::entryRecalled(const std::string& token, const core::Visit& entr
   m_recall = LookupState::Found;
   fillDraft(entry);
   for (const char* f : {"nip", "phone", "email"})
-    if (!fieldValue(m_draft, f).empty()) m_masked.insert(f);
+    if (!maskableField(m_draft, f)->empty()) m_masked.insert(f);
   if (m_step == Step::Scan) go(Step::Role, nowMs);
   touched(nowMs);
 }

@@ -52,6 +52,21 @@ std::string newToken() {
   return hex;
 }
 
+// The guest-book columns, selected first and in kGuestColumns' order.
+constexpr const char* kGuestColumns = "name, nip, role, agency, phone, email, purpose, spse_user";
+core::Visit guestFields(const Stmt& s) {
+  core::Visit v;
+  v.name = s.text(0);
+  v.nip = s.text(1);
+  v.role = core::visitorRoleFrom(s.text(2)).value_or(core::VisitorRole::Ppk);
+  v.agency = s.text(3);
+  v.phone = s.text(4);
+  v.email = s.text(5);
+  v.purpose = s.text(6);
+  v.spseUserId = s.text(7);
+  return v;
+}
+
 json documentsJson(const std::vector<core::Document>& docs) {
   json a = json::array();
   for (auto d : docs) a.push_back(std::string(core::toString(d)));
@@ -237,25 +252,14 @@ core::Result<std::optional<IssuedTicket>> Store::replayedTicket(const std::strin
 
 core::Result<core::Visit> Store::recallEntry(const std::string& token) {
   return guarded(m_mutex, [&]() -> core::Result<core::Visit> {
-    Stmt s(*m_db,
-           "SELECT v.name, v.nip, v.role, v.agency, v.phone, v.email, v.purpose, v.spse_user, v.purged_ms"
-           " FROM cases c JOIN visits v ON v.id = c.visit_id WHERE c.token=? AND c.token<>''");
+    Stmt s(*m_db, std::string("SELECT ") + kGuestColumns +
+                      ", purged_ms FROM visits WHERE id = (SELECT visit_id FROM cases WHERE token=? AND token<>'')");
     s.bind(1, token);
     if (!s.step()) return makeError("ticket_not_found", "Tiket tidak dikenali.", "Ticket not recognised.", "token");
     if (s.i64(8) != 0)
       return makeError("entry_purged", "Data kunjungan ini sudah dihapus sesuai masa simpan; silakan isi lagi.",
                        "This visit's data were deleted after the retention period; please fill in again.");
-    core::Visit v;
-    v.name = s.text(0);
-    v.nip = s.text(1);
-    v.role = core::visitorRoleFrom(s.text(2)).value_or(core::VisitorRole::Ppk);
-    v.agency = s.text(3);
-    v.phone = s.text(4);
-    v.email = s.text(5);
-    v.purpose = s.text(6);
-    v.spseUserId = s.text(7);
-    v.documents.clear();
-    return v;
+    return guestFields(s);
   });
 }
 
@@ -391,20 +395,10 @@ core::Result<CaseRecord> Store::findByToken(const std::string& token) {
 
 core::Result<core::Visit> Store::getVisit(std::int64_t visitId) {
   return guarded(m_mutex, [&]() -> core::Result<core::Visit> {
-    Stmt s(*m_db,
-           "SELECT name, nip, role, agency, phone, email, purpose, spse_user, documents, consent, language"
-           " FROM visits WHERE id=?");
+    Stmt s(*m_db, std::string("SELECT ") + kGuestColumns + ", documents, consent, language FROM visits WHERE id=?");
     s.bind(1, visitId);
     if (!s.step()) return makeError("visit_not_found", "Data tamu tidak ditemukan.", "Guest-book entry not found.");
-    core::Visit v;
-    v.name = s.text(0);
-    v.nip = s.text(1);
-    v.role = core::visitorRoleFrom(s.text(2)).value_or(core::VisitorRole::Ppk);
-    v.agency = s.text(3);
-    v.phone = s.text(4);
-    v.email = s.text(5);
-    v.purpose = s.text(6);
-    v.spseUserId = s.text(7);
+    core::Visit v = guestFields(s);
     for (const auto& d : json::parse(s.text(8)))
       if (auto doc = core::documentFrom(d.get<std::string>())) v.documents.push_back(*doc);
     v.consent = s.i64(9) != 0;

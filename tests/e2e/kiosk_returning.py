@@ -12,19 +12,12 @@ import argparse
 import os
 import re
 import sqlite3
-import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lpse_e2e import System, http_post, kiosk_guest_book, need_display, staff_session, wait_until  # noqa: E402
 
 NAME = "Siti Nur'aini"
-
-
-def wedge_scan(kiosk, text):
-    kiosk.focus()
-    subprocess.run(["xdotool", "type", "--delay", "10", text], check=True)
-    subprocess.run(["xdotool", "key", "Return"], check=True)
 
 
 def main():
@@ -49,7 +42,7 @@ def main():
         kiosk.wait_step("service")
         kiosk.click("service_userid")
         kiosk.wait_step("scan")
-        wedge_scan(kiosk, token)
+        kiosk.wedge_scan(token)
         kiosk.wait_step("role")
         kiosk.click("next")
         kiosk.wait_step("confirm")  # the entry is valid: no typing pages
@@ -81,7 +74,7 @@ def main():
         http_post(f"{s.base}/api/cases/{case_id}/actions", {"action": "cancel", "reason": "ditarik"}, session)
 
         # A finished ticket on the attract screen: a new number, same details.
-        wedge_scan(kiosk, token)
+        kiosk.wedge_scan(token)
         assert wait_until("status", lambda: kiosk.note("status_state")) == "cancelled"
         kiosk.click("register_again")
         kiosk.wait_step("service")
@@ -103,7 +96,7 @@ def main():
         db.close()
 
         # The purged ticket brings nothing back, and the kiosk says why.
-        wedge_scan(kiosk, token)
+        kiosk.wedge_scan(token)
         assert wait_until("status", lambda: kiosk.note("status_state")) == "cancelled"
         kiosk.click("register_again")
         kiosk.wait_step("service")

@@ -9,7 +9,6 @@ import argparse
 import glob
 import os
 import sqlite3
-import subprocess
 import sys
 import time
 
@@ -66,9 +65,7 @@ def main():
         kiosk.click("have_ticket")
         kiosk.wait_step("ticket_scan")
         assert kiosk.item("camera_notice") is not None, "no camera: the page must say so"
-        kiosk.focus()
-        subprocess.run(["xdotool", "type", "--delay", "10", token], check=True)
-        subprocess.run(["xdotool", "key", "Return"], check=True)
+        kiosk.wedge_scan(token)
         assert wait_until("ticket status", lambda: kiosk.note("status_state")) == "waiting"
         assert kiosk.item("status_number")["text"] == "R-001"
         assert "0 orang" in kiosk.item("status_text")["text"], kiosk.item("status_text")

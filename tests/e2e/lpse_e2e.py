@@ -222,6 +222,12 @@ class Window:
         assert wids, f"no X window for {self.name}"
         subprocess.run(["xdotool", "windowfocus", "--sync", wids[-1]], check=True)
 
+    def wedge_scan(self, text):
+        """A keyboard-wedge QR scanner: "types" what the code holds, then Enter."""
+        self.focus()
+        subprocess.run(["xdotool", "type", "--delay", "10", text], check=True)
+        subprocess.run(["xdotool", "key", "Return"], check=True)
+
     def type_into(self, item_id, text):
         self.click(item_id)
         self.focus()

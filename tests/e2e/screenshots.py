@@ -93,10 +93,7 @@ def kiosk_flow(s, out, lang, orient, only=None):
         kiosk.wait_step("ticket_scan")
         if want("ticket-scan"):
             shoot(name("ticket-scan"), w, h)
-        # A keyboard-wedge scanner "types" what the QR holds, then Enter.
-        kiosk.focus()
-        subprocess.run(["xdotool", "type", "--delay", "10", token], check=True)
-        subprocess.run(["xdotool", "key", "Return"], check=True)
+        kiosk.wedge_scan(token)
         wait_until("ticket status", lambda: kiosk.note("status_state"))
         if want("ticket-status"):
             shoot(name("ticket-status"), w, h)
@@ -109,9 +106,7 @@ def kiosk_flow(s, out, lang, orient, only=None):
             case_id = http_json(f"{s.base}/api/tickets/{token}", helpdesk)["case_id"]
             for action in ({"action": "call", "counter": "Loket 1"}, {"action": "no_show", "reason": "tidak hadir"}):
                 http_post(f"{s.base}/api/cases/{case_id}/actions", action, helpdesk)
-            kiosk.focus()
-            subprocess.run(["xdotool", "type", "--delay", "10", token], check=True)
-            subprocess.run(["xdotool", "key", "Return"], check=True)
+            kiosk.wedge_scan(token)
             wait_until("finished ticket", lambda: kiosk.note("status_state") == "no_show")
             wait_until("register again", lambda: kiosk.item("register_again"))
             if want("ticket-status-done"):
