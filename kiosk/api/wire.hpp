@@ -2,7 +2,10 @@
 // JSON <-> core types. Decoding is strict: an unknown field, a wrong type or
 // a missing required field is an Error naming the field, so a bad request is
 // refused whole instead of half-understood.
-#include <nlohmann/json.hpp>
+// Only json_fwd.hpp here: this header reaches every screen through the
+// client, and the full nlohmann/json.hpp costs each file that includes it
+// about a second of compile time. .cpp files that use json include it.
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "kiosk/core/case_record.hpp"

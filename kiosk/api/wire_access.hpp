@@ -2,7 +2,7 @@
 // The wire format of sign-in and of account management (staff, devices).
 // Secrets travel only in requests (a password) or once in an answer (a new
 // device token, a session token); nothing here is ever stored as sent.
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 
 #include "kiosk/core/error.hpp"

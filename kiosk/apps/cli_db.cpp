@@ -4,6 +4,8 @@
 #include <functional>
 #include <memory>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/apps/cli_command.hpp"
 #include "kiosk/apps/cli_store.hpp"

@@ -4,6 +4,8 @@
 
 #include <chrono>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 
 namespace lpse::client {

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/client/sse_parser.hpp"
 
 namespace lpse::client {

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 
 namespace lpse::server {

@@ -3,7 +3,7 @@
 // with an HTTP status chosen from the error's code.
 #include <httplib.h>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "kiosk/core/error.hpp"
 

@@ -3,6 +3,8 @@
 // CLI does the same on the database file).
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/api/wire_access.hpp"
 #include "kiosk/server/http_errors.hpp"

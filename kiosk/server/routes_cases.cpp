@@ -1,6 +1,8 @@
 // Routes that change or read cases: register, call next, SOP steps, status.
 #include <httplib.h>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/server/event_hub.hpp"
 #include "kiosk/server/http_errors.hpp"

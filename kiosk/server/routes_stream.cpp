@@ -5,6 +5,8 @@
 
 #include <charconv>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/server/event_hub.hpp"
 #include "kiosk/server/queue_server.hpp"

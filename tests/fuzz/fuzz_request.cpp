@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/api/wire_access.hpp"
 

@@ -14,6 +14,8 @@
 #include <set>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/api/wire_access.hpp"
 #include "kiosk/client/api_client.hpp"

@@ -10,6 +10,8 @@
 #include <memory>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/client/api_client.hpp"
 #include "kiosk/store/store.hpp"

@@ -1,6 +1,7 @@
 #include "kiosk/api/wire.hpp"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace lpse;
 using nlohmann::json;

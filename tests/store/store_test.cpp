@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "kiosk/api/wire.hpp"
 #include "kiosk/store/schema.hpp"
 #include "kiosk/store/event_log.hpp"
