@@ -1,12 +1,16 @@
 #pragma once
-// A thin RAII layer over sqlite3: a connection, prepared statements, and a
-// transaction that rolls back unless committed. sqlite3 is forward-declared
-// so that nothing outside store/ sees the vendor header.
+// A thin RAII layer over sqlite3: a connection, prepared statements (kept
+// and reused, keyed by their SQL), and a transaction that rolls back unless
+// committed. sqlite3 is forward-declared so that nothing outside store/
+// sees the vendor header.
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+
+#include "kiosk/core/error.hpp"
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -19,6 +23,10 @@ struct DbError : std::runtime_error {
   int code;
   DbError(int c, const std::string& what) : std::runtime_error(what), code(c) {}
 };
+
+// The same failure as the error a person reads (Indonesian and English);
+// the store's public methods return it.
+core::Error storageFailure(const DbError& e);
 
 class Stmt;
 
@@ -34,9 +42,31 @@ class Db {
   std::int64_t lastInsertId() const;
   int changes() const;
   sqlite3* handle() { return m_db; }
+  // True while a transaction is open on this connection (SQLite may end
+  // one on its own after an I/O error or a full disk).
+  bool inTransaction() const;
+
+  // Group commit (group_commit.hpp): between beginBatch and endBatch one
+  // BEGIN IMMEDIATE spans many operations, and every Transaction becomes a
+  // SAVEPOINT inside it, so each still rolls back alone.
+  void beginBatch();
+  void endBatch(bool commit);  // COMMIT (durable on return) or ROLLBACK
+  bool inBatch() const { return m_batch; }
+  // How many statements this connection has compiled (the rest were reused).
+  std::size_t statementsPrepared() const { return m_prepared; }
 
  private:
+  friend class Stmt;
+  // Statements are prepared once and reused: a prepare costs as much as a
+  // small query. A Stmt takes one out (or prepares it) and gives it back,
+  // reset, when it goes; two live Stmts with the same SQL get two.
+  sqlite3_stmt* acquire(std::string_view sql);
+  void release(sqlite3_stmt* stmt);
+
   sqlite3* m_db = nullptr;
+  bool m_batch = false;
+  std::size_t m_prepared = 0;
+  std::unordered_multimap<std::string, sqlite3_stmt*> m_cache;
 };
 
 class Stmt {
@@ -68,7 +98,9 @@ class Stmt {
 };
 
 // BEGIN IMMEDIATE: takes the write lock up front so that two processes that
-// read-then-write (call next) serialize instead of deadlocking.
+// read-then-write (call next) serialize instead of deadlocking. Inside a
+// group-commit batch (which already holds that lock) it is a SAVEPOINT:
+// commit() releases it into the batch, destruction rolls back to it.
 class Transaction {
  public:
   explicit Transaction(Db& db);
@@ -77,6 +109,7 @@ class Transaction {
 
  private:
   Db& m_db;
+  bool m_savepoint = false;
   bool m_done = false;
 };
 

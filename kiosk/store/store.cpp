@@ -26,7 +26,7 @@ Error storageError(const DbError& e) {
 
 // Runs `fn` under the store's mutex and turns SQLite failures into values.
 template <class Fn>
-auto guarded(std::mutex& m, Fn&& fn) -> decltype(fn()) {
+auto guarded(std::recursive_mutex& m, Fn&& fn) -> decltype(fn()) {
   std::lock_guard lock(m);
   try {
     return fn();

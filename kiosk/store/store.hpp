@@ -108,7 +108,10 @@ class Store {
 
   std::unique_ptr<Db> m_db;
   StoreOptions m_options;
-  std::mutex m_mutex;
+  // Recursive: the group committer (group_commit.hpp) holds it for a whole
+  // batch while the operations in it take it again.
+  std::recursive_mutex m_mutex;
+  friend class GroupCommit;
 };
 
 // Reads a case row: shared by the store and its queries.
