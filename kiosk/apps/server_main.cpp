@@ -16,10 +16,12 @@ int main(int argc, char** argv) {
   std::string configPath = "config/lpse.toml";
   std::string database, bind;
   int port = -1;
+  bool verbose = false;
   app.add_option("--config", configPath, "Config file (TOML)")->capture_default_str();
   app.add_option("--database", database, "SQLite file (overrides server.database)");
   app.add_option("--bind", bind, "Address to listen on (overrides server.bind)");
   app.add_option("--port", port, "Port, 0 = any free one (overrides server.port)");
+  app.add_flag("--verbose", verbose, "Also log routine requests (health checks) at level=debug");
   CLI11_PARSE(app, argc, argv);
 
   auto cfg = lpse::config::loadConfig(configPath);
@@ -69,7 +71,9 @@ int main(int argc, char** argv) {
   opts.retentionDays = cfg->server.retentionDays;
   opts.tlsCert = cfg->server.tlsCert;
   opts.tlsKey = cfg->server.tlsKey;
-  // One line per request on stdout (journald keeps it); stdio is line-safe.
+  opts.verbose = verbose;
+  // One line per request (not health checks unless --verbose) on stdout;
+  // journald (or var/log under `make run`) keeps it; stdio is line-safe.
   opts.log = [](const std::string& line) {
     std::printf("%s\n", line.c_str());
     std::fflush(stdout);

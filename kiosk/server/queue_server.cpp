@@ -6,8 +6,11 @@
 #include <chrono>
 #include <thread>
 
+#include "kiosk/server/event_fanout.hpp"
 #include "kiosk/server/event_hub.hpp"
 #include "kiosk/server/http_errors.hpp"
+#include "kiosk/server/request_log.hpp"
+#include "kiosk/store/group_commit.hpp"
 
 namespace lpse::server {
 
@@ -53,12 +56,23 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
       sendError(res, res.status, "bad_request", "Permintaan tidak dapat diproses.", "The request cannot be processed.");
   });
   if (m_options.log) {
-    m_http->set_logger([log = m_options.log](const httplib::Request& req, const httplib::Response& res) {
-      log("level=info msg=\"request\" method=" + req.method + " path=\"" + req.path +
-          "\" status=" + std::to_string(res.status) + " remote=" + req.remote_addr);
+    m_http->set_logger([log = m_options.log, verbose = m_options.verbose](const httplib::Request& req,
+                                                                           const httplib::Response& res) {
+      if (auto line = requestLogLine(req.method, req.path, res.status, req.remote_addr, verbose)) log(*line);
     });
   }
-  m_hub->publish(m_store.lastSeq());
+  const std::int64_t start = m_store.lastSeq();
+  m_hub->publish(start);
+  m_fanout = std::make_unique<EventFanout>(
+      *m_hub, [this](std::int64_t after, int limit) { return m_store.eventsAfter(after, limit); }, streamFrame,
+      start);
+  if (m_options.groupCommit) {
+    store::GroupCommit::Options gc;
+    // Streams hear of a batch as soon as it is durable.
+    gc.afterCommit = [this] { m_hub->publish(m_store.lastSeq()); };
+    m_commit = std::make_unique<store::GroupCommit>(m_store, std::move(gc));
+  }
+  m_access.onCredentialEnded([this] { m_fanout->credentialsEnded(); });
   routeCases();
   routeStream();
   routeAccess();
@@ -98,6 +112,25 @@ std::optional<core::Actor> QueueServer::authorize(const httplib::Request& req, h
 QueueServer::~QueueServer() {
   stop();
   if (m_watcher.joinable()) m_watcher.join();
+  m_access.onCredentialEnded({});
+  m_commit.reset();
+  m_fanout.reset();
+}
+
+void QueueServer::asWrite(const std::function<void()>& handler, httplib::Response& res) {
+  if (!m_commit) {
+    handler();
+    m_hub->publish(m_store.lastSeq());
+    return;
+  }
+  // The group committer publishes after each durable COMMIT.
+  m_commit->run(
+      [&] {
+        handler();
+        // An error answer keeps nothing of what the handler did.
+        return res.status < 400;
+      },
+      [&](const core::Error& e) { sendError(res, e); });
 }
 
 std::int64_t QueueServer::nowMs() const { return m_options.clock(); }
@@ -115,24 +148,30 @@ void QueueServer::run() {
 void QueueServer::stop() {
   if (m_stopping.exchange(true)) return;
   m_hub->shutdown();
+  if (m_fanout) m_fanout->stop();
   m_http->stop();
 }
 
 // Another process (the admin CLI, a second server in a test) may append to
-// the same database; check its end now and then so streams still wake.
-// It also runs the retention purge (no cron job needed) and logs the chain's
-// head, hourly.
+// the same database or end a credential (`lpse device revoke`); check
+// both often so streams still wake, and close, at once. It also runs the
+// retention purge (no cron job needed) and logs the chain's head, hourly.
 void QueueServer::watchExternalWriters() {
   constexpr std::int64_t kHourlyMs = 3600'000;
   std::int64_t lastHourlyMs = 0;
+  std::string credentials = m_access.credentialMark();
   while (!m_stopping) {
     m_hub->publish(m_store.lastSeq());
+    if (auto mark = m_access.credentialMark(); mark != credentials) {
+      credentials = mark;
+      m_fanout->credentialsEnded();
+    }
     if (lastHourlyMs == 0 || nowMs() - lastHourlyMs >= kHourlyMs) {
       if (m_options.retentionDays > 0) purgeExpiredEntries();
       logChainHead();
       lastHourlyMs = nowMs();
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(250));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
 }
 

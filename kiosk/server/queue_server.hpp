@@ -20,9 +20,14 @@ struct Request;
 struct Response;
 }  // namespace httplib
 
+namespace lpse::store {
+class GroupCommit;
+}
+
 namespace lpse::server {
 
 class EventHub;
+class EventFanout;
 
 struct ServerOptions {
   std::string officeName = "LPSE";
@@ -41,8 +46,13 @@ struct ServerOptions {
   int retentionDays = 0;
   // TLS: both set = HTTPS only (docs/API.md says how to make them).
   std::string tlsCert, tlsKey;
-  // One structured line per request (the server's main logs to stdout).
+  // One structured line per request (the server's main logs to stdout);
+  // health checks answered 200 only when `verbose` (level=debug).
   std::function<void(const std::string&)> log;
+  bool verbose = false;
+  // Writes from concurrent requests share one durable COMMIT
+  // (store/group_commit.hpp); off: one transaction each, on its own thread.
+  bool groupCommit = true;
 };
 
 class QueueServer {
@@ -70,6 +80,11 @@ class QueueServer {
   // answers 401 (no valid credential) or 403 (wrong role) and returns none.
   std::optional<core::Actor> authorize(const httplib::Request& req, httplib::Response& res,
                                        const std::vector<core::ActorRole>& roles);
+  // Runs a request's handler as one store write: in the group commit when
+  // it is on (answered once durable), else directly; either way the
+  // streams hear of its events. Keep such handlers to store calls: they
+  // run on the one writer thread.
+  void asWrite(const std::function<void()>& handler, httplib::Response& res);
   void watchExternalWriters();
   void purgeExpiredEntries();
   void logChainHead();
@@ -79,6 +94,8 @@ class QueueServer {
   store::AccessStore& m_access;
   std::unique_ptr<httplib::Server> m_http;
   std::unique_ptr<EventHub> m_hub;
+  std::unique_ptr<EventFanout> m_fanout;
+  std::unique_ptr<store::GroupCommit> m_commit;
   std::atomic<bool> m_stopping{false};
   std::thread m_watcher;
 };

@@ -23,14 +23,17 @@ void QueueServer::routeCases() {
   using httplib::Response;
   using R = core::ActorRole;
 
-  // Wraps a handler: identifies the caller, checks its role, publishes the
-  // events the handler committed.
+  // Wraps a handler: identifies the caller, checks its role; a POST runs
+  // as one store write (asWrite: answered once durable, its events then
+  // published to the streams).
   auto handle = [this](std::vector<R> allowed, auto fn) {
     return [this, allowed, fn](const Request& req, Response& res) {
       auto actor = authorize(req, res, allowed);
       if (!actor) return;
-      fn(req, res, *actor);
-      m_hub->publish(m_store.lastSeq());
+      if (req.method == "POST")
+        asWrite([&] { fn(req, res, *actor); }, res);
+      else
+        fn(req, res, *actor);
     };
   };
 

@@ -39,11 +39,6 @@ std::string tokenHash(const std::string& token) {
   return hex(h, sizeof h);
 }
 
-Error storageError(const DbError& e) {
-  return makeError("storage_error", "Penyimpanan data gagal; coba lagi. (" + std::string(e.what()) + ")",
-                   "Storing the data failed; please try again. (" + std::string(e.what()) + ")");
-}
-
 Error loginFailed() {
   return makeError("login_failed", "Nama pengguna atau kata sandi/PIN salah.", "Wrong username or password/PIN.",
                    "password");
@@ -55,7 +50,7 @@ auto guarded(std::mutex& m, Fn&& fn) -> decltype(fn()) {
   try {
     return fn();
   } catch (const DbError& e) {
-    return storageError(e);
+    return storageFailure(e);
   }
 }
 
@@ -150,7 +145,7 @@ core::Status AccessStore::setStaffSecret(const std::string& username, const std:
   int rc = crypto_pwhash_str(hash, secret.data(), secret.size(), m_policy.opsLimit, m_policy.memLimit);
   m_hashing.release();
   if (rc != 0) return makeError("crypto_memory", "Memori tidak cukup untuk mengamankan kata sandi.", "Out of memory hashing the password.");
-  return guarded(m_mutex, [&]() -> core::Status {
+  auto ok = guarded(m_mutex, [&]() -> core::Status {
     Transaction tx(*m_db);
     Stmt s(*m_db, "UPDATE staff SET secret_hash=?, failed_logins=0, locked_until_ms=0, changed_ms=? WHERE username=?");
     s.bind(1, std::string(hash)).bind(2, nowMs).bind(3, username).run();
@@ -162,10 +157,12 @@ core::Status AccessStore::setStaffSecret(const std::string& username, const std:
     tx.commit();
     return core::Ok{};
   });
+  if (ok) credentialEnded();
+  return ok;
 }
 
 core::Status AccessStore::setStaffDisabled(const std::string& username, bool disabled, std::int64_t nowMs) {
-  return guarded(m_mutex, [&]() -> core::Status {
+  auto ok = guarded(m_mutex, [&]() -> core::Status {
     Transaction tx(*m_db);
     Stmt s(*m_db, "UPDATE staff SET disabled=?, failed_logins=0, locked_until_ms=0, changed_ms=? WHERE username=?");
     s.bind(1, disabled ? 1 : 0).bind(2, nowMs).bind(3, username).run();
@@ -178,6 +175,8 @@ core::Status AccessStore::setStaffDisabled(const std::string& username, bool dis
     tx.commit();
     return core::Ok{};
   });
+  if (ok && disabled) credentialEnded();
+  return ok;
 }
 
 std::vector<StaffAccount> AccessStore::listStaff() {
@@ -194,7 +193,7 @@ core::Result<std::string> AccessStore::issueDeviceToken(const std::string& id, A
     return makeError("bad_role", "Peran perangkat harus kiosk atau display.", "A device role must be kiosk or display.",
                      "role");
   std::string token = newToken(kDevicePrefix);
-  return guarded(m_mutex, [&]() -> core::Result<std::string> {
+  auto issued = guarded(m_mutex, [&]() -> core::Result<std::string> {
     Stmt s(*m_db,
            "INSERT INTO devices(id, role, token_hash, revoked, created_ms, changed_ms) VALUES(?,?,?,0,?,?) "
            "ON CONFLICT(id) DO UPDATE SET role=excluded.role, token_hash=excluded.token_hash, revoked=0, "
@@ -203,10 +202,13 @@ core::Result<std::string> AccessStore::issueDeviceToken(const std::string& id, A
     s.run();
     return token;
   });
+  // A new token for a known device ends its old one.
+  if (issued) credentialEnded();
+  return issued;
 }
 
 core::Status AccessStore::revokeDevice(const std::string& id, std::int64_t nowMs) {
-  return guarded(m_mutex, [&]() -> core::Status {
+  auto ok = guarded(m_mutex, [&]() -> core::Status {
     Stmt s(*m_db, "UPDATE devices SET revoked=1, changed_ms=? WHERE id=?");
     s.bind(1, nowMs).bind(2, id).run();
     if (m_db->changes() == 0)
@@ -214,6 +216,8 @@ core::Status AccessStore::revokeDevice(const std::string& id, std::int64_t nowMs
                        "device");
     return core::Ok{};
   });
+  if (ok) credentialEnded();
+  return ok;
 }
 
 std::vector<DeviceAccount> AccessStore::listDevices() {
@@ -292,11 +296,43 @@ core::Result<Session> AccessStore::login(const std::string& username, const std:
 }
 
 core::Status AccessStore::logout(const std::string& token, std::int64_t) {
-  return guarded(m_mutex, [&]() -> core::Status {
+  auto ok = guarded(m_mutex, [&]() -> core::Status {
     Stmt s(*m_db, "UPDATE sessions SET revoked=1 WHERE token_hash=?");
     s.bind(1, tokenHash(token)).run();
     return core::Ok{};
   });
+  if (ok) credentialEnded();
+  return ok;
+}
+
+void AccessStore::onCredentialEnded(std::function<void()> listener) {
+  std::lock_guard lock(m_listenerMutex);
+  m_listener = std::move(listener);
+}
+
+void AccessStore::credentialEnded() {
+  std::function<void()> listener;
+  {
+    std::lock_guard lock(m_listenerMutex);
+    listener = m_listener;
+  }
+  if (listener) listener();
+}
+
+std::string AccessStore::credentialMark() {
+  std::lock_guard lock(m_mutex);
+  try {
+    // Each ending changes one of these: a revoke or a new token (devices),
+    // a disable or a new password (staff: changed_ms, and their sessions
+    // are revoked), a logout (sessions).
+    Stmt s(*m_db,
+           "SELECT (SELECT COUNT(*) || ':' || COALESCE(SUM(revoked), 0) || ':' || COALESCE(MAX(changed_ms), 0)"
+           " FROM devices) || '|' || (SELECT COALESCE(SUM(disabled), 0) || ':' || COALESCE(MAX(changed_ms), 0)"
+           " FROM staff) || '|' || (SELECT COALESCE(SUM(revoked), 0) FROM sessions)");
+    return s.step() ? s.text(0) : std::string();
+  } catch (const DbError&) {
+    return {};  // unreadable now: no news; asked again shortly
+  }
 }
 
 std::optional<core::Actor> AccessStore::authenticate(const std::string& token, std::int64_t nowMs) {

@@ -6,6 +6,7 @@
 // never waits behind a queue write, and so that `lpse staff/device` changes
 // made by another process take effect on the very next request.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -90,7 +91,18 @@ class AccessStore {
 
   const AccessPolicy& policy() const { return m_policy; }
 
+  // Called (on the caller's thread) after a credential ended through this
+  // object: a device revoked or given a new token, an account disabled, a
+  // password changed, a session logged out. Open push streams use it to
+  // close at once.
+  void onCredentialEnded(std::function<void()> listener);
+  // Changes whenever a credential may have ended, whoever ended it (the
+  // `lpse` CLI is another process): polled to catch those.
+  std::string credentialMark();
+
  private:
+  void credentialEnded();
+
   AccessStore(std::unique_ptr<Db> db, AccessPolicy policy);
 
   std::unique_ptr<Db> m_db;
@@ -99,6 +111,8 @@ class AccessStore {
   // Argon2id takes 64 MiB and tens of ms per check: a burst of logins must
   // not take the server's memory with it.
   std::counting_semaphore<2> m_hashing{2};
+  std::mutex m_listenerMutex;
+  std::function<void()> m_listener;
 };
 
 }  // namespace lpse::store
