@@ -180,7 +180,7 @@ TEST(EmailsApi, IdempotencyKeyReplaysTheCaseOverHttp) {
   const auto cred = testsupport::credentialFor(live.db(), "desk-1", core::ActorRole::Helpdesk);
   httplib::Client c(live.url());
   httplib::Headers h{{"Authorization", "Bearer " + cred.token}, {"Idempotency-Key", "email-0123456789abcdef"}};
-  const std::string body = R"({"service":"reset","name":"Siti Rahmawati","role":"ppk","agency":"Dinas PU","phone":"081234567890","email":"siti@pokja.go.id","consent":true})";
+  const std::string body = R"({"service":"reset","name":"","role":"ppk","email":"siti@pokja.go.id","consent":true})";
   auto first = c.Post("/api/emails", h, body, "application/json");
   ASSERT_TRUE(first);
   ASSERT_EQ(first->status, 201) << first->body;
@@ -190,7 +190,7 @@ TEST(EmailsApi, IdempotencyKeyReplaysTheCaseOverHttp) {
   const auto a = nlohmann::json::parse(first->body), b = nlohmann::json::parse(again->body);
   EXPECT_EQ(a["case"]["id"], b["case"]["id"]);
   EXPECT_TRUE(b["replayed"].get<bool>());
-  auto other = c.Post("/api/emails", h, R"({"service":"reset","name":"Siti Rahmawati","role":"ppk","agency":"Dinas PU","phone":"081234567890","email":"lain@pokja.go.id","consent":true})",
+  auto other = c.Post("/api/emails", h, R"({"service":"reset","name":"","role":"ppk","email":"lain@pokja.go.id","consent":true})",
                       "application/json");
   ASSERT_TRUE(other);
   EXPECT_EQ(other->status, 422);
