@@ -144,7 +144,16 @@ class Dovecot {
     m_child = std::make_unique<Child>(std::vector<std::string>{kDovecot, "-F", "-c", m_dir + "/dovecot.conf"});
     m_ready = waitPort(m_port, 10'000);
   }
-  void stop() { stopChild(m_child); }
+  // SIGKILL: Dovecot's helpers exit when their master goes (SIGTERM makes
+  // the master wait ~1 s for them); wait until the port is free again.
+  void stop() {
+    if (!m_child) return;
+    m_child->kill9();
+    m_child->wait();
+    m_child.reset();
+    for (int waited = 0; waited < 3000 && portOpen(m_port); waited += 20)
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
   bool ready() const { return m_ready; }
   int port() const { return m_port; }
   std::string maildir() const { return m_dir + "/mail/" + kUser; }
