@@ -45,7 +45,7 @@ class Session {
   // One response: a line, and for every "{N}" it ends with, the literal and
   // the line that continues it.
   core::Result<std::string> readResponse() {
-    auto line = m_c.readLine();
+    auto line = m_c.readLine(kMaxResponseBytes);
     if (!line) return line.error();
     std::string out = *line;
     while (!out.empty() && out.back() == '}') {
@@ -67,7 +67,7 @@ class Session {
       // The literal may have been cut to its kept part: say so in its marker.
       out.resize(open);
       out += "{" + std::to_string(lit->size()) + "}\r\n" + *lit;
-      auto more = m_c.readLine();
+      auto more = m_c.readLine(kMaxResponseBytes);
       if (!more) return more.error();
       out += *more;
       if (out.size() > kMaxResponseBytes) return protocolError("response too large");
@@ -117,6 +117,39 @@ std::optional<std::uint32_t> number(std::string_view s) {
   }
   if (v > 0xFFFFFFFFu) return std::nullopt;
   return static_cast<std::uint32_t>(v);
+}
+
+// The UID a FETCH response names, read without the full parser.
+std::optional<std::uint32_t> uidOf(std::string_view fetch) {
+  for (std::size_t p = 0; (p = fetch.find("UID ", p)) != std::string_view::npos; p += 4) {
+    if (p > 0 && fetch[p - 1] != '(' && fetch[p - 1] != ' ') continue;
+    std::size_t e = p + 4;
+    while (e < fetch.size() && std::isdigit(static_cast<unsigned char>(fetch[e]))) ++e;
+    if (auto v = number(fetch.substr(p + 4, e - p - 4))) return v;
+  }
+  return std::nullopt;
+}
+
+// Untagged "N FETCH (...)" responses -> summaries of the UIDs asked for;
+// the UIDs whose response the parser refused go to `unreadable`.
+void readFetches(const std::vector<std::string>& untagged, const std::vector<std::uint32_t>& asked,
+                 std::vector<MailSummary>& out, std::vector<std::uint32_t>& unreadable) {
+  for (const auto& u : untagged) {
+    const auto sp = u.find(' ');
+    if (sp == std::string::npos || !startsWithNoCase(std::string_view(u).substr(sp + 1), "FETCH")) continue;
+    const std::string_view data = std::string_view(u).substr(sp + 7);
+    auto values = parseImapValues(data);
+    if (!values || values->empty() || !values->front().isList()) {
+      if (auto uid = uidOf(data); uid && std::find(asked.begin(), asked.end(), *uid) != asked.end())
+        unreadable.push_back(*uid);
+      else
+        unreadable.push_back(0);  // cannot even tell which message: the caller gives up
+      continue;
+    }
+    MailSummary m = summarizeFetch(values->front().items);
+    if (m.uid == 0 || std::find(asked.begin(), asked.end(), m.uid) == asked.end()) continue;
+    out.push_back(std::move(m));
+  }
 }
 
 }  // namespace
@@ -192,16 +225,23 @@ core::Result<FetchBatch> ImapInbox::fetchNew(const MailCursor& after, std::size_
     auto f = s.command("UID FETCH " + set + " (UID INTERNALDATE BODY.PEEK[HEADER] BODYSTRUCTURE)");
     if (!f) return f.error();
     if (f->status != "OK") return protocolError("UID FETCH " + f->text);
-    for (const auto& u : f->untagged) {
-      // "12 FETCH (...)"
-      const auto sp = u.find(' ');
-      if (sp == std::string::npos || !startsWithNoCase(std::string_view(u).substr(sp + 1), "FETCH")) continue;
-      auto values = parseImapValues(std::string_view(u).substr(sp + 7));
-      if (!values || values->empty() || !values->front().isList())
-        return protocolError("FETCH response cannot be read");
-      MailSummary m = summarizeFetch(values->front().items);
-      if (m.uid == 0 || std::find(uids.begin(), uids.end(), m.uid) == uids.end()) continue;
-      batch.messages.push_back(std::move(m));
+    std::vector<std::uint32_t> unreadable;
+    readFetches(f->untagged, uids, batch.messages, unreadable);
+    if (std::find(unreadable.begin(), unreadable.end(), 0u) != unreadable.end())
+      return protocolError("FETCH response cannot be read");
+    if (!unreadable.empty()) {
+      // A structure past the parser's bounds (MIME nested too deep, tens of
+      // thousands of parts): the headers alone still make a case.
+      std::string again;
+      for (auto u : unreadable) again += (again.empty() ? "" : ",") + std::to_string(u);
+      auto g = s.command("UID FETCH " + again + " (UID INTERNALDATE BODY.PEEK[HEADER])");
+      if (!g) return g.error();
+      if (g->status != "OK") return protocolError("UID FETCH " + g->text);
+      std::vector<std::uint32_t> still;
+      const auto before = batch.messages.size();
+      readFetches(g->untagged, unreadable, batch.messages, still);
+      for (auto k = before; k < batch.messages.size(); ++k) batch.messages[k].problems.push_back("structure_unreadable");
+      if (!still.empty()) return protocolError("FETCH response cannot be read");
     }
     std::sort(batch.messages.begin(), batch.messages.end(),
               [](const MailSummary& a, const MailSummary& b) { return a.uid < b.uid; });

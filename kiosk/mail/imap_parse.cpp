@@ -11,7 +11,7 @@ namespace lpse::mail {
 namespace {
 
 constexpr int kMaxDepth = 40;            // BODYSTRUCTURE nesting
-constexpr std::size_t kMaxItems = 20000;  // values in one response
+constexpr std::size_t kMaxItems = 400000;  // values in one response (~30,000 attachments)
 
 std::string lower(std::string_view s) {
   std::string out(s);

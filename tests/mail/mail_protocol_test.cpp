@@ -121,6 +121,28 @@ TEST_F(MailProtocol, FetchesSenderSubjectTimesAndAttachmentNamesIncludingMalform
   EXPECT_NE(m4.subject.find("abc"), std::string::npos);  // unknown charset: the bytes, marked
 }
 
+TEST_F(MailProtocol, HugeAttachmentListsAndTooDeepMimeStillYieldTheMessage) {
+  dovecot->deliver(multipartWithAttachments(3000), utcMs(2026, 12, 4, 1, 0));  // a ~400 KB BODYSTRUCTURE line
+  std::string deep = "From: Dalam <dalam@x.go.id>\r\nSubject: bersarang\r\nMessage-ID: <deep@x>\r\nMIME-Version: 1.0\r\n";
+  for (int i = 0; i < 60; ++i)
+    deep += "Content-Type: multipart/mixed; boundary=\"b" + std::to_string(i) + "\"\r\n\r\n--b" + std::to_string(i) + "\r\n";
+  deep += "Content-Type: text/plain\r\n\r\nisi\r\n";
+  for (int i = 59; i >= 0; --i) deep += "--b" + std::to_string(i) + "--\r\n";
+  dovecot->deliver(deep, utcMs(2026, 12, 4, 1, 1));
+  dovecot->deliver("From: biasa@x.go.id\r\nSubject: biasa\r\nMessage-ID: <plain@x>\r\n\r\nx\r\n", utcMs(2026, 12, 4, 1, 2));
+  auto b = inbox().fetchNew({}, 10);
+  ASSERT_TRUE(b) << b.error().en;
+  ASSERT_EQ(b->messages.size(), 3u);
+  EXPECT_EQ(b->messages[0].attachmentCount, 3000u);
+  EXPECT_EQ(b->messages[0].attachments.size(), 50u);
+  EXPECT_EQ(b->messages[1].fromEmail, "dalam@x.go.id");
+  EXPECT_EQ(b->messages[1].subject, "bersarang");
+  EXPECT_EQ(b->messages[1].receivedMs, utcMs(2026, 12, 4, 1, 1));
+  EXPECT_NE(std::find(b->messages[1].problems.begin(), b->messages[1].problems.end(), "structure_unreadable"),
+            b->messages[1].problems.end());
+  EXPECT_EQ(b->messages[2].subject, "biasa");
+}
+
 TEST_F(MailProtocol, CursorReturnsOnlyNewMessagesAndBatchesLargeBacklogs) {
   for (int i = 0; i < 5; ++i)
     dovecot->deliver("From: a@b.go.id\r\nSubject: m" + std::to_string(i) + "\r\nMessage-ID: <m" + std::to_string(i) +
