@@ -181,6 +181,45 @@ TEST_F(MailProtocol, WrongPasswordAndClosedPortAreClearErrors) {
   EXPECT_NE(r.error().id.find("tidak dapat dihubungi"), std::string::npos);
 }
 
+// A self-signed certificate for 127.0.0.1 made by the openssl CLI.
+bool makeCertificate(const std::string& crt, const std::string& key) {
+  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext "
+                          "subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + crt + " >/dev/null 2>&1";
+  return std::system(cmd.c_str()) == 0;
+}
+
+TEST(MailTls, ImapOverImplicitTlsAndStartTlsWithTheServersCertificateTrusted) {
+  if (auto why = testutil::mailServersMissing(); !why.empty()) {
+    g_missing = true;
+    GTEST_SKIP() << why;
+  }
+  MailTempDir dir;
+  const std::string crt = dir.path() + "/imap.crt", key = dir.path() + "/imap.key";
+  ASSERT_TRUE(makeCertificate(crt, key));
+  Dovecot dovecot(dir.path(), crt, key);
+  ASSERT_TRUE(dovecot.ready()) << dovecot.log();
+  ASSERT_TRUE(testutil::waitPort(dovecot.tlsPort(), 5000));
+  dovecot.deliver("From: a@x.go.id\r\nSubject: lewat TLS\r\nMessage-ID: <t@x>\r\n\r\nx\r\n", utcMs(2026, 12, 4, 1, 0));
+  ImapSettings s;
+  s.user = Dovecot::kUser;
+  s.password = Dovecot::kPassword;
+  s.server = {"127.0.0.1", dovecot.tlsPort(), TlsMode::Implicit, crt};
+  auto implicit = ImapInbox(s).fetchNew({}, 10);
+  ASSERT_TRUE(implicit) << implicit.error().en << "\n" << dovecot.log();
+  ASSERT_EQ(implicit->messages.size(), 1u);
+  EXPECT_EQ(implicit->messages[0].subject, "lewat TLS");
+  s.server = {"127.0.0.1", dovecot.port(), TlsMode::StartTls, crt};
+  auto upgraded = ImapInbox(s).fetchNew({}, 10);
+  ASSERT_TRUE(upgraded) << upgraded.error().en;
+  EXPECT_EQ(upgraded->messages.size(), 1u);
+  // The system's store does not know this certificate: refused, clearly.
+  s.server = {"127.0.0.1", dovecot.tlsPort(), TlsMode::Implicit};
+  auto untrusted = ImapInbox(s).fetchNew({}, 10);
+  ASSERT_FALSE(untrusted);
+  EXPECT_EQ(untrusted.error().code, "mail_tls");
+  EXPECT_NE(untrusted.error().en.find("certificate"), std::string::npos) << untrusted.error().en;
+}
+
 class SmtpProtocol : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -230,9 +269,7 @@ TEST_F(SmtpProtocol, SendsUtf8PlainTextWithRecipientAndSubjectIntact) {
 TEST_F(SmtpProtocol, StartTlsAndAuthAgainstARelayThatRequiresBoth) {
   if (std::system("command -v openssl >/dev/null 2>&1") != 0) GTEST_SKIP() << "openssl CLI absent";
   const std::string crt = dir.path() + "/relay.crt", key = dir.path() + "/relay.key";
-  const std::string cmd = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext "
-                          "subjectAltName=IP:127.0.0.1 -keyout " + key + " -out " + crt + " >/dev/null 2>&1";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  ASSERT_TRUE(makeCertificate(crt, key));
   SmtpSink sink(dir.path(), testutil::freeLoopbackPort(), {"relayuser", "relay-pass", crt, key});
   ASSERT_TRUE(sink.start());
   SmtpSettings s;

@@ -107,8 +107,11 @@ class Dovecot {
   static constexpr const char* kUser = "helpdesk";
   static constexpr const char* kPassword = "kata-sandi-uji";
 
-  explicit Dovecot(const std::string& dir) : m_dir(dir) {
+  // With a certificate and key: STARTTLS on port(), implicit TLS on tlsPort().
+  explicit Dovecot(const std::string& dir, const std::string& tlsCert = {}, const std::string& tlsKey = {})
+      : m_dir(dir) {
     m_port = freeLoopbackPort();
+    m_tlsPort = tlsCert.empty() ? 0 : freeLoopbackPort();
     fs::create_directories(m_dir + "/base");
     for (const char* sub : {"cur", "new", "tmp"}) fs::create_directories(maildir() + "/" + sub);
     for (const auto& e : fs::recursive_directory_iterator(m_dir + "/mail")) fs::permissions(e.path(), fs::perms::all);
@@ -122,13 +125,17 @@ class Dovecot {
     std::string conf =
         "protocols = imap\nlisten = 127.0.0.1\n"
         "base_dir = " + m_dir + "/base\nstate_dir = " + m_dir + "/base/state\n"
-        "log_path = " + m_dir + "/dovecot.log\nssl = no\ndisable_plaintext_auth = no\n"
+        "log_path = " + m_dir + "/dovecot.log\n" +
+        (tlsCert.empty() ? std::string("ssl = no\n")
+                         : "ssl = yes\nssl_cert = <" + tlsCert + "\nssl_key = <" + tlsKey + "\n") +
+        "disable_plaintext_auth = no\n"
         "auth_mechanisms = plain login\nauth_failure_delay = 0\nfirst_valid_uid = 0\nfirst_valid_gid = 0\n"
         "mail_location = maildir:" + m_dir + "/mail/%u\n"
         "passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u " + m_dir + "/passwd\n}\n"
         "userdb {\n  driver = static\n  args = uid=" + uid + " gid=" + gid + " home=" + m_dir + "/mail/%u\n}\n"
         "service imap-login {\n  chroot =\n  inet_listener imap {\n    address = 127.0.0.1\n    port = " +
-        std::to_string(m_port) + "\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}\n"
+        std::to_string(m_port) + "\n  }\n  inet_listener imaps {\n    address = 127.0.0.1\n    port = " +
+        std::to_string(m_tlsPort) + "\n  }\n}\n"
         "service anvil {\n  chroot =\n}\n";
     if (!root && me) {
       conf += "default_internal_user = " + std::string(me->pw_name) + "\ndefault_login_user = " + me->pw_name +
@@ -156,6 +163,7 @@ class Dovecot {
   }
   bool ready() const { return m_ready; }
   int port() const { return m_port; }
+  int tlsPort() const { return m_tlsPort; }
   std::string maildir() const { return m_dir + "/mail/" + kUser; }
   std::string log() const {
     std::ifstream in(m_dir + "/dovecot.log");
@@ -180,6 +188,7 @@ class Dovecot {
  private:
   std::string m_dir;
   int m_port = 0;
+  int m_tlsPort = 0;
   int m_seq = 0;
   bool m_ready = false;
   std::unique_ptr<Child> m_child;
