@@ -1,10 +1,12 @@
 #include "kiosk/mail/connection.hpp"
 
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <openssl/err.h>
 #include <openssl/ssl.h>
+#include <openssl/x509v3.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -132,8 +134,18 @@ core::Status Connection::handshake() {
   }
   t->ssl = SSL_new(t->ctx);
   if (!t->ssl) return tlsError(sslErrors());
-  SSL_set_tlsext_host_name(t->ssl, m_ep.host.c_str());
-  if (m_ep.verifyTls) SSL_set1_host(t->ssl, m_ep.host.c_str());
+  in6_addr probe;
+  const bool ipAddress = inet_pton(AF_INET, m_ep.host.c_str(), &probe) == 1 ||
+                         inet_pton(AF_INET6, m_ep.host.c_str(), &probe) == 1;
+  if (!ipAddress) SSL_set_tlsext_host_name(t->ssl, m_ep.host.c_str());  // SNI names hosts, not addresses
+  if (m_ep.verifyTls) {
+    // An address is matched against the certificate's IP entries, a name
+    // against its DNS names.
+    if (ipAddress)
+      X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(t->ssl), m_ep.host.c_str());
+    else
+      SSL_set1_host(t->ssl, m_ep.host.c_str());
+  }
   SSL_set_fd(t->ssl, m_fd);
   const auto deadline = std::chrono::steady_clock::now() + m_ep.timeout;
   while (true) {

@@ -212,6 +212,11 @@ TEST(MailTls, ImapOverImplicitTlsAndStartTlsWithTheServersCertificateTrusted) {
   auto upgraded = ImapInbox(s).fetchNew({}, 10);
   ASSERT_TRUE(upgraded) << upgraded.error().en;
   EXPECT_EQ(upgraded->messages.size(), 1u);
+  // Trusted, but issued to 127.0.0.1, not to the name asked for: refused.
+  s.server = {"localhost", dovecot.tlsPort(), TlsMode::Implicit, crt};
+  auto wrongName = ImapInbox(s).fetchNew({}, 10);
+  ASSERT_FALSE(wrongName);
+  EXPECT_EQ(wrongName.error().code, "mail_tls");
   // The system's store does not know this certificate: refused, clearly.
   s.server = {"127.0.0.1", dovecot.tlsPort(), TlsMode::Implicit};
   auto untrusted = ImapInbox(s).fetchNew({}, 10);
