@@ -46,7 +46,7 @@ soak: deps
 # libFuzzer (clang), FUZZ_SECONDS (default 300) per target; see scripts/run-fuzz.
 fuzz: deps
 	cmake --preset fuzz >/dev/null
-	cmake --build build/fuzz -j $(JOBS) --target fuzz_request fuzz_sse fuzz_escpos fuzz_config fuzz_form_qr fuzz_api
+	cmake --build build/fuzz -j $(JOBS) --target fuzz_request fuzz_sse fuzz_escpos fuzz_config fuzz_form_qr fuzz_api fuzz_mail
 	scripts/run-fuzz build/fuzz
 
 # The screenshots in docs/screenshots and the README, from the real programs.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "kiosk/apps/server_mail.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/server/queue_server.hpp"
 #include "kiosk/store/access_store.hpp"
@@ -87,6 +88,12 @@ int main(int argc, char** argv) {
   if (bound < 0) {
     std::fprintf(stderr, "lpse-server: cannot listen on %s:%d (in use?)\n", cfg->server.bind.c_str(),
                  cfg->server.port);
+    return 1;
+  }
+  // [email]: the IMAP intake and SMTP replies on their own threads (off by default).
+  auto mailChannel = lpse::apps::startMailChannel(*cfg, **store, opts.log);
+  if (!mailChannel) {
+    std::fprintf(stderr, "lpse-server: %s\n", mailChannel.error().en.c_str());
     return 1;
   }
   std::thread signals([&] {

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <type_traits>
+#include <variant>
 
 namespace lpse::config {
 namespace {
@@ -50,6 +51,54 @@ struct Reader {
     }
   }
 };
+
+// [email]: one table drives both the reading and the unknown-key check.
+void parseEmail(Reader& r, const toml::table& tbl, EmailConfig& e) {
+  const auto* t = tbl.at_path("email").as_table();
+  if (!t) return;
+  std::int64_t imapPort = e.imapPort, smtpPort = e.smtpPort, poll = e.pollSeconds, age = e.replyMaxAgeDays;
+  using Field = std::variant<std::string*, bool*, std::int64_t*>;
+  const std::pair<const char*, Field> keys[] = {
+      {"enabled", &e.enabled},           {"imap_host", &e.imapHost},
+      {"imap_port", &imapPort},          {"imap_tls", &e.imapTls},
+      {"imap_user", &e.imapUser},        {"imap_password_file", &e.imapPasswordFile},
+      {"imap_mailbox", &e.imapMailbox},  {"poll_seconds", &poll},
+      {"smtp_host", &e.smtpHost},        {"smtp_port", &smtpPort},
+      {"smtp_tls", &e.smtpTls},          {"smtp_from", &e.smtpFrom},
+      {"smtp_from_name", &e.smtpFromName}, {"smtp_user", &e.smtpUser},
+      {"smtp_password_file", &e.smtpPasswordFile}, {"ca_file", &e.caFile},
+      {"tls_verify", &e.tlsVerify},      {"default_service", &e.defaultService},
+      {"cursor_file", &e.cursorFile},    {"reply_max_age_days", &age},
+  };
+  for (const auto& [k, v] : *t) {
+    const bool known = std::any_of(std::begin(keys), std::end(keys), [&](const auto& kv) { return k.str() == kv.first; });
+    if (!known && !r.err) r.err = keyError("email." + std::string(k.str()), "kunci tidak dikenal / unknown key");
+  }
+  for (const auto& [name, field] : keys) {
+    const std::string path = std::string("email.") + name;
+    std::visit([&](auto* out) { r.get(path.c_str(), *out); }, field);
+  }
+  auto range = [&](const char* key, std::int64_t v, std::int64_t lo, std::int64_t hi, int& out) {
+    if ((v < lo || v > hi) && !r.err) r.err = keyError(key, std::to_string(lo) + ".." + std::to_string(hi));
+    out = static_cast<int>(v);
+  };
+  range("email.imap_port", imapPort, 1, 65535, e.imapPort);
+  range("email.smtp_port", smtpPort, 1, 65535, e.smtpPort);
+  range("email.poll_seconds", poll, 10, 3600, e.pollSeconds);
+  range("email.reply_max_age_days", age, 0, 365, e.replyMaxAgeDays);
+  for (const auto& [key, v] : {std::pair<const char*, const std::string*>{"email.imap_tls", &e.imapTls},
+                               {"email.smtp_tls", &e.smtpTls}})
+    if (*v != "none" && *v != "starttls" && *v != "tls" && !r.err) r.err = keyError(key, "none, starttls atau/or tls");
+  if (!e.enabled || r.err) return;
+  if (e.imapHost.empty() && e.smtpHost.empty())
+    r.err = keyError("email.imap_host", "isi imap_host dan/atau smtp_host / set imap_host and/or smtp_host");
+  else if (!e.imapHost.empty() && (e.imapUser.empty() || e.imapPasswordFile.empty()))
+    r.err = keyError("email.imap_user", "imap_user dan imap_password_file wajib / imap_user and imap_password_file are required");
+  else if (!e.smtpHost.empty() && e.smtpFrom.find('@') == std::string::npos)
+    r.err = keyError("email.smtp_from", "alamat pengirim wajib / a sender address is required");
+  else if (!e.smtpUser.empty() && e.smtpPasswordFile.empty())
+    r.err = keyError("email.smtp_password_file", "wajib bila smtp_user diisi / required with smtp_user");
+}
 
 }  // namespace
 
@@ -281,6 +330,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
 
   r.get("desk.id", c.desk.id);
   r.get("desk.counter", c.desk.counter);
+  parseEmail(r, tbl, c.email);
   if (r.err) return *r.err;
   return c;
 }

@@ -88,6 +88,29 @@ struct DeskConfig {
   std::string counter = "Loket 1";  // the staff member's role comes from their sign-in
 };
 
+// The e-mail channel (docs/EMAIL.md): the helpdesk mailbox read over IMAP,
+// replies sent through the office's SMTP relay. Off unless enabled; each
+// half runs when its host is set.
+struct EmailConfig {
+  bool enabled = false;
+  std::string imapHost;
+  int imapPort = 993;
+  std::string imapTls = "tls";  // none | starttls | tls
+  std::string imapUser, imapPasswordFile;
+  std::string imapMailbox = "INBOX";
+  int pollSeconds = 60;
+  std::string smtpHost;
+  int smtpPort = 587;
+  std::string smtpTls = "starttls";  // none | starttls | tls
+  std::string smtpFrom, smtpFromName;
+  std::string smtpUser, smtpPasswordFile;  // no AUTH when the user is empty
+  std::string caFile;       // trust this certificate (self-signed server); empty: the system's
+  bool tlsVerify = true;
+  std::string defaultService = "reset";  // service of a message whose subject does not say "user id"
+  std::string cursorFile;   // empty: <database>.mail-cursor
+  int replyMaxAgeDays = 3;  // older hand-backs are not mailed when first seen
+};
+
 struct Config {
   std::string sourcePath;  // the file read, or empty for defaults
   OfficeConfig office;
@@ -99,6 +122,7 @@ struct Config {
   KioskConfig kiosk;
   DisplayConfig display;
   DeskConfig desk;
+  EmailConfig email;
 };
 
 core::Result<Config> loadConfig(const std::string& path);

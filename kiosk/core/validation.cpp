@@ -350,10 +350,14 @@ std::vector<Error> validateVisit(const Visit& v) {
   };
   if (trimSpaces(v.service).empty())
     out.push_back(makeError("service_required", "Pilih layanan.", "Choose a service.", "service"));
-  add(validateName(v.name));
+  // An e-mailed request arrives with an address, not a filled-in guest
+  // book: name, agency and phone are checked when given (the staff complete
+  // them from the dossier), required only at the counter.
+  const bool email = v.channel == Channel::Email;
+  if (!email || !trimSpaces(v.name).empty()) add(validateName(v.name));
   if (!trimSpaces(v.nip).empty()) add(validateNip(v.nip));
-  add(validateText(v.agency, "agency", 2, 150));
-  add(validatePhone(v.phone));
+  if (!email || !trimSpaces(v.agency).empty()) add(validateText(v.agency, "agency", 2, 150));
+  if (!email || !trimSpaces(v.phone).empty()) add(validatePhone(v.phone));
   // An e-mailed request is answered by e-mail, so the address is required then.
   if (!v.email.empty() || v.channel == Channel::Email) {
     if (v.email.empty())

@@ -65,9 +65,14 @@ void QueueServer::routeCases() {
     auto visit = api::visitFromJson(*j);
     if (!visit) return sendError(res, visit.error());
     visit->channel = core::Channel::Email;
-    auto c = m_store.receiveEmail(*visit, actor, nowMs());
+    // As for tickets: a retry with the same Idempotency-Key gets the case
+    // the first request opened (200, "replayed"), not a second one.
+    bool replayed = false;
+    auto c = m_store.receiveEmail(*visit, actor, nowMs(), req.get_header_value("Idempotency-Key"), &replayed);
     if (!c) return sendError(res, c.error());
-    sendJson(res, 201, {{"case", api::toJson(*c)}});
+    json out = {{"case", api::toJson(*c)}};
+    if (replayed) out["replayed"] = true;
+    sendJson(res, replayed ? 200 : 201, out);
   }));
 
   m_http->Post(R"(/api/queues/(helpdesk|admin)/next)",

@@ -10,6 +10,8 @@ namespace lpse::store {
 void project(Db& db, const EventRecord& e) {
   // Device reports (a kiosk's printer ran out of paper) belong to no case.
   if (e.caseId == 0) return;
+  // The e-mail reply's outcome is on record but moves no case.
+  if (e.kind == "mail_reply") return;
   const auto p = nlohmann::json::parse(e.payload);
   if (e.kind == "ticket_issued" || e.kind == "email_received") {
     Stmt s(db,

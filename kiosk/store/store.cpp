@@ -278,12 +278,65 @@ core::Result<int> Store::purgeVisits(std::int64_t cutoffMs, std::int64_t nowMs) 
   });
 }
 
-core::Result<CaseRecord> Store::receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs) {
+core::Result<CaseRecord> Store::receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
+                                             const std::string& requestKey, bool* replayed) {
+  if (replayed) *replayed = false;
   return guarded(m_mutex, [&]() -> core::Result<CaseRecord> {
     if (visit.channel != core::Channel::Email)
       return makeError("wrong_channel", "Permohonan ini bukan dari e-mail.", "This request is not an e-mail one.",
                        "channel");
-    return openCase(visit, actor, nowMs);
+    if (!requestKey.empty() && !validRequestKey(requestKey))
+      return makeError("bad_value", "Idempotency-Key harus 16-128 huruf, angka, '-' atau '_'.",
+                       "Idempotency-Key must be 16-128 letters, digits, '-' or '_'.", "idempotency_key");
+    const std::string key = requestKey.empty() ? "" : actor.id + " " + requestKey;
+    if (!key.empty()) {
+      auto earlier = replayedEmail(key, visit);
+      if (!earlier) return earlier.error();
+      if (*earlier) {
+        if (replayed) *replayed = true;
+        return **earlier;
+      }
+    }
+    return openCase(visit, actor, nowMs, key);
+  });
+}
+
+// The e-mail case an earlier request with this key opened, if any; the
+// same key for another sender or service is refused (as for tickets).
+core::Result<std::optional<CaseRecord>> Store::replayedEmail(const std::string& key, const core::Visit& visit) {
+  Stmt s(*m_db,
+         "SELECT c.id, v.email, c.service, c.channel FROM visits v JOIN cases c ON c.visit_id = v.id"
+         " WHERE v.request_key=?");
+  s.bind(1, key);
+  if (!s.step()) return std::optional<CaseRecord>{};
+  const bool same = s.text(1) == visit.email && s.text(2) == visit.service &&
+                    s.text(3) == core::toString(core::Channel::Email);
+  if (!same)
+    return makeError("idempotency_conflict", "Kunci permintaan ini sudah dipakai untuk e-mail lain.",
+                     "This request key was already used for another e-mail.", "idempotency_key");
+  auto c = loadCase(s.i64(0));
+  if (!c) return makeError("case_not_found", "Permohonan tidak ditemukan.", "Case not found.");
+  return std::optional<CaseRecord>{*c};
+}
+
+core::Status Store::recordMailReply(std::int64_t caseId, const std::string& outcome, const std::string& code,
+                                    const std::string& notice, const Actor& actor, std::int64_t nowMs) {
+  return guarded(m_mutex, [&]() -> core::Status {
+    Transaction tx(*m_db);
+    auto c = loadCase(caseId);
+    if (!c) return makeError("case_not_found", "Permohonan tidak ditemukan.", "Case not found.");
+    EventRecord e;
+    e.atMs = nowMs;
+    e.actor = actor.id;
+    e.role = core::toString(actor.role);
+    e.kind = "mail_reply";
+    e.caseId = caseId;
+    e.ticket = c->ticket;
+    e.payload = json{{"outcome", outcome}, {"code", code}, {"notice", notice}}.dump();
+    e = event_log::append(*m_db, e);
+    project(*m_db, e);
+    tx.commit();
+    return core::Ok{};
   });
 }
 

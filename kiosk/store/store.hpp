@@ -44,8 +44,17 @@ class Store {
   // request made (replayed), and the same key with other data is refused.
   core::Result<IssuedTicket> issueTicket(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
                                          const std::string& requestKey = {});
-  // An e-mailed dossier (SOP step 1, e-mail channel).
-  core::Result<CaseRecord> receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs);
+  // An e-mailed dossier (SOP step 1, e-mail channel). `requestKey` works as
+  // in issueTicket: the same key from the same caller returns the case the
+  // first request opened (`*replayed` set), so a message fetched twice from
+  // the mailbox, or a retried POST, never opens a second case.
+  core::Result<CaseRecord> receiveEmail(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
+                                        const std::string& requestKey = {}, bool* replayed = nullptr);
+  // What became of the e-mail reply to a case (kiosk/server/mail_outbox):
+  // an event of kind "mail_reply" holding codes only (outcome "sent" /
+  // "retry" / "failed", an error code, which notice), no address or text.
+  core::Status recordMailReply(std::int64_t caseId, const std::string& outcome, const std::string& code,
+                               const std::string& notice, const Actor& actor, std::int64_t nowMs);
 
   // Takes the first case of a queue and moves it on, atomically across
   // processes: "helpdesk" calls the next walk-in ticket to `counter`;
@@ -101,6 +110,7 @@ class Store {
   core::Result<CaseRecord> openCase(const core::Visit& visit, const Actor& actor, std::int64_t nowMs,
                                     const std::string& requestKey = {});
   core::Result<std::optional<IssuedTicket>> replayedTicket(const std::string& key, const core::Visit& visit);
+  core::Result<std::optional<CaseRecord>> replayedEmail(const std::string& key, const core::Visit& visit);
   core::Result<CaseRecord> transition(const CaseRecord& c, core::Action action, const core::ActionInput& input,
                                       const Actor& actor, std::int64_t nowMs);
   std::optional<CaseRecord> loadCase(std::int64_t caseId);

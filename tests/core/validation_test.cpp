@@ -409,6 +409,22 @@ TEST(Visit, EmailChannelRequiresEmail) {
   EXPECT_EQ(errors[0].code, "email_format");
 }
 
+TEST(Visit, EmailChannelNeedsOnlyTheAddressButChecksWhatIsGiven) {
+  Visit v = goodVisit();
+  v.channel = Channel::Email;
+  v.name.clear();
+  v.agency.clear();
+  v.phone.clear();
+  EXPECT_TRUE(validateVisit(v).empty());
+  v.phone = "12345";
+  auto errors = validateVisit(v);
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0].field, "phone");
+  v.channel = Channel::WalkIn;  // at the counter they are required
+  v.phone.clear();
+  EXPECT_EQ(validateVisit(v).size(), 3u);
+}
+
 TEST(Visit, FieldRulesApply) {
   auto only = [](const Visit& v) {
     auto errors = validateVisit(v);

@@ -108,3 +108,32 @@ TEST(Config, MissingFileIsAnError) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code, "config_missing");
 }
+
+TEST(Config, EmailSectionOffByDefaultAndCheckedWhenOn) {
+  auto c = loadConfig(std::string(LPSE_SOURCE_DIR) + "/config/lpse.toml");
+  ASSERT_TRUE(c.ok());
+  EXPECT_FALSE(c->email.enabled);
+  EXPECT_EQ(c->email.imapPort, 993);
+  auto on = parseConfig(
+      "[email]\nenabled = true\nimap_host = \"127.0.0.1\"\nimap_port = 1143\nimap_tls = \"none\"\n"
+      "imap_user = \"helpdesk\"\nimap_password_file = \"/p\"\nsmtp_host = \"127.0.0.1\"\n"
+      "smtp_from = \"helpdesk@lpse.go.id\"\npoll_seconds = 10\n");
+  ASSERT_TRUE(on.ok()) << on.error().en;
+  EXPECT_EQ(on->email.imapPort, 1143);
+  EXPECT_EQ(on->email.imapTls, "none");
+  EXPECT_EQ(on->email.smtpTls, "starttls");
+  EXPECT_EQ(on->email.pollSeconds, 10);
+  const std::pair<const char*, const char*> bad[] = {
+      {"[email]\nimap_tls = \"ssl\"\n", "email.imap_tls"},
+      {"[email]\nimap_pasword_file = \"/p\"\n", "email.imap_pasword_file"},
+      {"[email]\npoll_seconds = 1\n", "email.poll_seconds"},
+      {"[email]\nenabled = true\n", "email.imap_host"},
+      {"[email]\nenabled = true\nsmtp_host = \"x\"\n", "email.smtp_from"},
+      {"[email]\nenabled = true\nimap_host = \"x\"\n", "email.imap_user"},
+  };
+  for (const auto& [toml, key] : bad) {
+    auto r = parseConfig(toml);
+    ASSERT_FALSE(r.ok()) << toml;
+    EXPECT_EQ(r.error().field, key) << toml;
+  }
+}
