@@ -35,7 +35,7 @@ void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bo
   if (!zxingDefaults) {
     hints.setFormats(ZXing::BarcodeFormat::QRCode);
     hints.setTryHarder(pass.tryHarder);
-    hints.setTryRotate(false);  // QR finder patterns are rotation-free; this only costs time
+    hints.setTryRotate(pass.tryRotate);  // QR finder patterns are rotation-free: off in our passes
     hints.setTryDownscale(pass.zxingDownscale);
     hints.setBinarizer(toZx(pass.binarizer));
   }
@@ -56,10 +56,12 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
            std::vector<QrRead>& out) {
   GrayImage prepared;
   switch (pass.prep) {
-    case Prep::Normalize: prepared = normalizeLocal(data, w, h, std::max(8, std::min(w, h) / 16)); break;
+    case Prep::Normalize:
+      prepared = normalizeLocal(data, w, h, std::max(8, std::min(w, h) / 16), pass.normalizeFloor);
+      break;
     case Prep::SmoothNormalize: {
       const GrayImage smooth = smooth3(data, w, h);
-      prepared = normalizeLocal(smooth.pixels.data(), w, h, std::max(8, std::min(w, h) / 16));
+      prepared = normalizeLocal(smooth.pixels.data(), w, h, std::max(8, std::min(w, h) / 16), pass.normalizeFloor);
       break;
     }
     case Prep::Sharpen: prepared = sharpen(data, w, h, 150); break;
@@ -68,6 +70,9 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
   }
   if (!prepared.pixels.empty()) data = prepared.pixels.data();
   readInto(data, w, h, pass, zxingDefaults, map, out);
+  if (!out.empty() || !pass.invertRetry) return;
+  const GrayImage negative = invert(data, w, h);
+  readInto(negative.pixels.data(), w, h, pass, zxingDefaults, map, out);
 }
 
 }  // namespace
@@ -108,6 +113,15 @@ DecoderConfig zxingDefaultConfig() {
   // DecodeHints' defaults: tryHarder, tryRotate, tryDownscale, LocalAverage.
   c.passes = {p};
   c.zxingDefaults = true;
+  return c;
+}
+
+DecoderConfig zxingBestConfig() {
+  DecoderConfig c;
+  c.passes = {
+      {.name = "zxing-best", .tryRotate = true},
+      {.name = "zxing-best-inverted", .prep = Prep::Invert, .tryRotate = true},
+  };
   return c;
 }
 
