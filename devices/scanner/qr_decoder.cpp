@@ -28,8 +28,10 @@ struct Mapping {
   }
 };
 
+using Quad = std::array<QrPoint, 4>;
+
 void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool zxingDefaults, const Mapping& map,
-              std::vector<QrRead>& out) {
+              std::vector<QrRead>& out, std::vector<Quad>* seen) {
   if (w < 21 || h < 21) return;
   ZXing::DecodeHints hints;
   if (!zxingDefaults) {
@@ -39,7 +41,22 @@ void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bo
     hints.setTryDownscale(pass.zxingDownscale);
     hints.setBinarizer(toZx(pass.binarizer));
   }
-  const ZXing::Result r = ZXing::ReadBarcode(ZXing::ImageView(data, w, h, ZXing::ImageFormat::Lum), hints);
+  const ZXing::ImageView view(data, w, h, ZXing::ImageFormat::Lum);
+  ZXing::Result r;
+  if (seen && !zxingDefaults) {
+    // A located code that failed to decode comes back as an error: noted
+    // for a nearSeen pass. ZXing stops at that first symbol, skipping its own
+    // downscaled tries, so such a frame is read once more the usual way.
+    r = ZXing::ReadBarcode(view, ZXing::DecodeHints(hints).setReturnErrors(true));
+    if (r.format() != ZXing::BarcodeFormat::None && r.error()) {
+      Quad q;
+      for (int i = 0; i < 4; ++i) q[i] = map.apply(r.position()[i]);
+      seen->push_back(q);
+      r = ZXing::ReadBarcode(view, hints);
+    }
+  } else {
+    r = ZXing::ReadBarcode(view, hints);
+  }
   if (!r.isValid()) return;
   std::string text = r.text();
   for (const auto& q : out)
@@ -53,7 +70,7 @@ void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bo
 }
 
 void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool zxingDefaults, Mapping map,
-           std::vector<QrRead>& out) {
+           std::vector<QrRead>& out, std::vector<Quad>* seen = nullptr) {
   GrayImage prepared;
   switch (pass.prep) {
     case Prep::Normalize:
@@ -69,10 +86,10 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
     case Prep::None: break;
   }
   if (!prepared.pixels.empty()) data = prepared.pixels.data();
-  readInto(data, w, h, pass, zxingDefaults, map, out);
+  readInto(data, w, h, pass, zxingDefaults, map, out, seen);
   if (!out.empty() || !pass.invertRetry) return;
   const GrayImage negative = invert(data, w, h);
-  readInto(negative.pixels.data(), w, h, pass, zxingDefaults, map, out);
+  readInto(negative.pixels.data(), w, h, pass, zxingDefaults, map, out, seen);
 }
 
 }  // namespace
@@ -99,9 +116,10 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
 DecoderConfig tunedConfig() {
   DecoderConfig c;
   c.passes = {
-      {.name = "plain", .workSide = 1920},
-      {.name = "fine-normalize", .workSide = 1720, .roi = 0.67, .prep = Prep::Normalize},
-      {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize},
+      {.name = "plain", .workSide = 1920, .invertRetry = true},
+      {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .invertRetry = true, .normalizeFloor = 10},
+      {.name = "fine-normalize", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize, .zxingDownscale = false,
+       .normalizeFloor = 8},
   };
   return c;
 }
@@ -134,8 +152,9 @@ std::vector<QrRead> QrDecoder::decode(const camera::Frame& frame) const {
 }
 
 std::vector<QrRead> QrDecoder::decode(const std::uint8_t* gray, int width, int height) const {
+  std::vector<Quad> seen;
   for (const auto& pass : m_config.passes) {
-    auto found = decodePass(pass, gray, width, height);
+    auto found = pass.nearSeen ? runNearSeen(pass, gray, width, height, seen) : runPass(pass, gray, width, height, &seen);
     if (!found.empty()) return found;
   }
   return {};
@@ -143,6 +162,45 @@ std::vector<QrRead> QrDecoder::decode(const std::uint8_t* gray, int width, int h
 
 std::vector<QrRead> QrDecoder::decodePass(const DecodePass& pass, const std::uint8_t* gray, int width,
                                           int height) const {
+  return runPass(pass, gray, width, height, nullptr);
+}
+
+std::vector<QrRead> QrDecoder::runNearSeen(const DecodePass& pass, const std::uint8_t* gray, int width, int height,
+                                           const std::vector<Quad>& seen) const {
+  std::vector<QrRead> out;
+  // The same code is often seen by several passes; two distinct places at most.
+  int tried = 0;
+  std::vector<std::array<int, 4>> boxes;
+  for (const auto& q : seen) {
+    float x0 = q[0].x, x1 = q[0].x, y0 = q[0].y, y1 = q[0].y;
+    for (const auto& p : q) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+    // A margin of a third of the code: the located corners may be off by a
+    // few modules, and the quiet zone must be in the crop.
+    const float m = std::max(x1 - x0, y1 - y0) / 3 + 8;
+    const int bx0 = std::clamp(static_cast<int>(x0 - m), 0, width), by0 = std::clamp(static_cast<int>(y0 - m), 0, height);
+    const int bx1 = std::clamp(static_cast<int>(x1 + m), 0, width), by1 = std::clamp(static_cast<int>(y1 + m), 0, height);
+    bool known = false;
+    for (const auto& b : boxes) known |= std::abs(b[0] - bx0) + std::abs(b[1] - by0) < 40 && std::abs(b[2] - bx1) < 40;
+    if (known || bx1 - bx0 < 21 || by1 - by0 < 21) continue;
+    boxes.push_back({bx0, by0, bx1, by1});
+    if (++tried > 2) break;
+    GrayImage crop = lpse::scanner::crop(gray, width, height, bx0, by0, bx1 - bx0, by1 - by0);
+    Mapping map;
+    map.dx = bx0;
+    map.dy = by0;
+    const int side = std::max(crop.width, crop.height);
+    if (pass.workSide > 0 && side * 2 <= pass.workSide) {
+      crop = resize(crop.pixels.data(), crop.width, crop.height, crop.width * 2, crop.height * 2);
+      map.scale = 0.5;
+    }
+    runOn(crop.pixels.data(), crop.width, crop.height, pass, m_config.zxingDefaults, map, out);
+    if (!out.empty()) return out;
+  }
+  return out;
+}
+
+std::vector<QrRead> QrDecoder::runPass(const DecodePass& pass, const std::uint8_t* gray, int width, int height,
+                                       std::vector<Quad>* seen) const {
   std::vector<QrRead> out;
   if (!gray || width <= 0 || height <= 0) return out;
   const std::uint8_t* data = gray;
@@ -177,7 +235,7 @@ std::vector<QrRead> QrDecoder::decodePass(const DecodePass& pass, const std::uin
     }
   }
   if (pass.tiles <= 1) {
-    runOn(data, w, h, pass, m_config.zxingDefaults, map, out);
+    runOn(data, w, h, pass, m_config.zxingDefaults, map, out, seen);
     return out;
   }
   // Tiles overlap by a third of a tile, so a code up to that size always lies

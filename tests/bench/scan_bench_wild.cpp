@@ -79,6 +79,60 @@ std::vector<scanner::DecodePass> candidates() {
        .prep = Prep::Normalize, .zxingDownscale = false, .invertRetry = true, .normalizeFloor = 8},
       {.name = "centre 2/3, x2, + inverted retry", .workSide = 1720, .roi = 0.67, .zxingDownscale = false,
        .invertRetry = true},
+      {.name = "centre 1/2, x2, normalize", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
+       .zxingDownscale = false},
+      {.name = "centre 1/2, x2", .workSide = 1280, .roi = 0.5, .zxingDownscale = false},
+  };
+}
+
+// Whole pipelines (passes in order, first read wins), for the cumulative
+// choice: success and the cost of a frame with no code, where all run.
+std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
+  using scanner::Prep;
+  const scanner::DecodePass plainInv{.name = "plain+inv", .workSide = 1920, .invertRetry = true};
+  const scanner::DecodePass norm{.name = "normalize+inv", .workSide = 1280, .prep = Prep::Normalize,
+                                 .invertRetry = true, .normalizeFloor = 10};
+  const scanner::DecodePass fine67{.name = "fine 2/3", .workSide = 1720, .roi = 0.67, .prep = Prep::Normalize,
+                                   .zxingDownscale = false, .normalizeFloor = 8};
+  const scanner::DecodePass fine50{.name = "fine 1/2", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
+                                   .zxingDownscale = false, .normalizeFloor = 8};
+  scanner::DecodePass fine50inv = fine50;
+  fine50inv.invertRetry = true;
+  const scanner::DecodePass up50{.name = "up 1/2", .workSide = 1280, .roi = 0.5, .zxingDownscale = false};
+  const scanner::DecodePass fine60{.name = "fine 0.6", .workSide = 1536, .roi = 0.6, .prep = Prep::Normalize,
+                                   .zxingDownscale = false, .normalizeFloor = 8};
+  const scanner::DecodePass near{.name = "near seen", .workSide = 1280, .prep = Prep::Normalize,
+                                 .invertRetry = true, .normalizeFloor = 8, .nearSeen = true};
+  scanner::DecodePass nearPlain = near;
+  nearPlain.prep = Prep::None;
+  scanner::DecodePass normNoDown = norm;
+  normNoDown.zxingDownscale = false;
+  scanner::DecodePass plainInvNoDown = plainInv;
+  plainInvNoDown.zxingDownscale = false;
+  auto cfg = [](std::vector<scanner::DecodePass> p) {
+    scanner::DecoderConfig c;
+    c.passes = std::move(p);
+    return c;
+  };
+  return {
+      {"shipped before (plain, fine 2/3, normalize)", cfg({{.name = "plain", .workSide = 1920},
+                                                           {.name = "fine", .workSide = 1720, .roi = 0.67,
+                                                            .prep = Prep::Normalize},
+                                                           {.name = "normalize", .workSide = 1280,
+                                                            .prep = Prep::Normalize}})},
+      {"plain+inv, fine 2/3, normalize+inv", cfg({plainInv, fine67, norm})},
+      {"plain+inv, normalize+inv, fine 1/2", cfg({plainInv, norm, fine50})},
+      {"plain+inv, normalize+inv, up 1/2", cfg({plainInv, norm, up50})},
+      {"plain+inv, fine 1/2 +inv, normalize+inv", cfg({plainInv, fine50inv, norm})},
+      {"plain+inv, normalize+inv, fine 2/3", cfg({plainInv, norm, fine67})},
+      {"plain+inv, normalize+inv, fine 0.6", cfg({plainInv, norm, fine60})},
+      {"plain+inv, normalize+inv (no ZXing downscale), fine 1/2", cfg({plainInv, normNoDown, fine50})},
+      {"plain+inv (no ZXing downscale), normalize+inv, fine 1/2", cfg({plainInvNoDown, norm, fine50})},
+      {"plain+inv, normalize+inv, near-seen, fine 1/2", cfg({plainInv, norm, near, fine50})},
+      {"plain+inv, normalize+inv, near-seen", cfg({plainInv, norm, near})},
+      {"plain+inv, normalize+inv, near-seen, fine 2/3", cfg({plainInv, norm, near, fine67})},
+      {"plain+inv, normalize+inv, near-seen (no normalize), fine 1/2", cfg({plainInv, norm, nearPlain, fine50})},
+      {"tuned (shipped)", scanner::tunedConfig()},
   };
 }
 
@@ -177,6 +231,18 @@ void runWildBench(const WildArgs& args) {
     for (const auto& [name, w] : results)
       std::printf("| %s | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), mean(w.cpuNone),
                   pct(w.cpuNone, 99));
+    std::printf("\n### Whole pipelines, tune split\n\n");
+    printHeader("pipeline", kinds);
+    std::vector<std::pair<std::string, WildOutcome>> pres;
+    for (const auto& [name, cfg] : pipelines()) {
+      std::fprintf(stderr, "  %s\n", name.c_str());
+      pres.push_back({name, runOn(tune, scanner::QrDecoder(cfg))});
+      printRow(name.c_str(), pres.back().second.all, kinds);
+    }
+    std::printf("\n| pipeline | CPU ms mean (720p, code) | p99 | no-code mean | no-code p99 |\n|---|---:|---:|---:|---:|\n");
+    for (const auto& [name, w] : pres)
+      std::printf("| %s | %.1f | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), pct(w.cpuCode720, 99),
+                  mean(w.cpuNone), pct(w.cpuNone, 99));
     std::printf("\n### The shipped pipeline pass by pass (cumulative), tune split\n\n");
     printHeader("passes", kinds);
     scanner::DecoderConfig cum;
