@@ -28,10 +28,8 @@ struct Mapping {
   }
 };
 
-using Quad = std::array<QrPoint, 4>;
-
 void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool zxingDefaults, const Mapping& map,
-              std::vector<QrRead>& out, std::vector<Quad>* seen) {
+              std::vector<QrRead>& out) {
   if (w < 21 || h < 21) return;
   ZXing::DecodeHints hints;
   if (!zxingDefaults) {
@@ -41,22 +39,7 @@ void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bo
     hints.setTryDownscale(pass.zxingDownscale);
     hints.setBinarizer(toZx(pass.binarizer));
   }
-  const ZXing::ImageView view(data, w, h, ZXing::ImageFormat::Lum);
-  ZXing::Result r;
-  if (seen && !zxingDefaults) {
-    // A located code that failed to decode comes back as an error: noted
-    // for a nearSeen pass. ZXing stops at that first symbol, skipping its own
-    // downscaled tries, so such a frame is read once more the usual way.
-    r = ZXing::ReadBarcode(view, ZXing::DecodeHints(hints).setReturnErrors(true));
-    if (r.format() != ZXing::BarcodeFormat::None && r.error()) {
-      Quad q;
-      for (int i = 0; i < 4; ++i) q[i] = map.apply(r.position()[i]);
-      seen->push_back(q);
-      r = ZXing::ReadBarcode(view, hints);
-    }
-  } else {
-    r = ZXing::ReadBarcode(view, hints);
-  }
+  const ZXing::Result r = ZXing::ReadBarcode(ZXing::ImageView(data, w, h, ZXing::ImageFormat::Lum), hints);
   if (!r.isValid()) return;
   std::string text = r.text();
   for (const auto& q : out)
@@ -70,7 +53,7 @@ void readInto(const std::uint8_t* data, int w, int h, const DecodePass& pass, bo
 }
 
 void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool zxingDefaults, Mapping map,
-           std::vector<QrRead>& out, std::vector<Quad>* seen = nullptr) {
+           std::vector<QrRead>& out) {
   GrayImage prepared;
   switch (pass.prep) {
     case Prep::Normalize:
@@ -86,33 +69,53 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
     case Prep::None: break;
   }
   if (!prepared.pixels.empty()) data = prepared.pixels.data();
-  readInto(data, w, h, pass, zxingDefaults, map, out, seen);
+  readInto(data, w, h, pass, zxingDefaults, map, out);
   if (!out.empty() || !pass.invertRetry) return;
   const GrayImage negative = invert(data, w, h);
-  readInto(negative.pixels.data(), w, h, pass, zxingDefaults, map, out, seen);
+  readInto(negative.pixels.data(), w, h, pass, zxingDefaults, map, out);
 }
 
 }  // namespace
 
-// Chosen on the generated degraded set (scan_bench --variants; figures in
-// docs/PERFORMANCE.md), tuned on two seeds and checked on three others:
-//  - QR only, tryRotate off: QR finder patterns are rotation-free; the
-//    other formats and rotations only cost time.
-//  - "plain" (LocalAverage binarizer, tryHarder) reads everything that is
-//    only rotated, tilted, small, JPEG'd or partly hidden, in a few ms.
-//    GlobalHistogram and FixedThreshold alone read less and added nothing
-//    after it.
-//  - "fine-normalize": the kiosk's target box (the centre 2/3) upscaled 2x,
-//    which gives ZXing sub-pixel samples (noise, blur, small codes), then
-//    local contrast normalisation: ZXing's binarizer treats blocks with less
-//    than 24 grey levels of range as plain background, so faded print, dim
-//    light and shadows read as nothing without it.
-//  - "normalize": the same normalisation on the whole frame, for a faint
-//    code outside the target box (a phone photo, a form held off-centre).
-//  - Not kept: inverted (paper forms are dark on light; 0 reads), sharpening
-//    (lost on noise what it gained on blur), 3x3 smoothing before
-//    normalising, tiles, whole-frame upscale, four-pass orders (at most
-//    +1 point over three seeds, for more time on every frame with no code).
+// Chosen on two sets (scan_bench --variants; full tables in
+// docs/PERFORMANCE.md, thread CPU time on the 2-core EPYC under a load
+// average of 10-16):
+//  - the wild set's "tune" split (tests/scanner/wild_set.py, qrencode +
+//    PIL/numpy, 16 kinds of damage x 12, 12 frames with no code); its
+//    "heldout" split was never looked at while choosing;
+//  - the degraded set (tests/scanner/degraded_set.cpp, our own generator),
+//    seed 20261126, checked on 424242 (qr_decoder_test).
+// Passes, in order; the first that reads wins:
+//  - "plain": LocalAverage binarizer, QR only, tryHarder, tryRotate off (QR
+//    finder patterns are rotation-free), then the negative of the frame:
+//    ZXing only looks for dark finder patterns, so a phone in dark mode or
+//    an inverted print read as nothing (0/12 inverted, 0/12 dark screens)
+//    until this retry (12/12, 8/12). 2.3 ms -> 4.8 ms on a no-code frame.
+//  - "normalize": local contrast normalisation of the whole frame (at most
+//    1280 px): ZXing's binarizer takes blocks with under 24 grey levels of
+//    range for background, so faded print, dim light and shadows read as
+//    nothing (low contrast 0/12 -> 12/12); and its negative (dark screens
+//    8 -> 9/12). The floor of 10 grey levels keeps a plain desk's sensor
+//    noise from being stretched into texture.
+//  - "fine-normalize": the centre half (the kiosk's target box) upscaled 2x
+//    and normalised: sub-pixel samples for 1.5-2 px modules, screens,
+//    motion blur and noise (tiny modules 7 -> 11/12, screens 6 -> 10/12).
+// Wild tune split: 77 % -> 86 % (ZXing-cpp at its best 73 %); a frame with
+// no code 24 ms mean, 32 ms p99 (was 35 / 43 ms). Degraded set: 89 -> 85 %.
+// Tried and not kept:
+//  - the centre 2/3 upscaled (the previous fine pass): 88 % but 44-56 ms
+//    on a frame with no code (ZXing on 1720x960 costs 4-8x 1280x720 on busy
+//    or textured scenes), over the 33 ms budget; centre 0.6 at 1536: 87 %,
+//    p99 33-35 ms, too close to it; the centre half without normalising 85 %.
+//  - the inverted retry on the fine pass as well: +0, +3 ms.
+//  - a rescue pass on a crop around codes ZXing located but could not
+//    decode (DecodeHints::returnErrors): +0 on both sets.
+//  - no ZXing downscale, higher normalisation floors (8, 12), no tryHarder
+//    on the fine pass: same reads, time within noise; 3x3 smoothing before
+//    normalising, GlobalHistogram, sharpening, tiles, whole-frame upscale:
+//    fewer reads or more time (degraded-set tables in docs/PERFORMANCE.md).
+//  - Not solved by any pass: a thumb over a finder pattern (3/12 for every
+//    decoder; ZXing 1.4 needs all three) and a saturating glare spot.
 DecoderConfig tunedConfig() {
   DecoderConfig c;
   c.passes = {
@@ -152,9 +155,8 @@ std::vector<QrRead> QrDecoder::decode(const camera::Frame& frame) const {
 }
 
 std::vector<QrRead> QrDecoder::decode(const std::uint8_t* gray, int width, int height) const {
-  std::vector<Quad> seen;
   for (const auto& pass : m_config.passes) {
-    auto found = pass.nearSeen ? runNearSeen(pass, gray, width, height, seen) : runPass(pass, gray, width, height, &seen);
+    auto found = decodePass(pass, gray, width, height);
     if (!found.empty()) return found;
   }
   return {};
@@ -162,45 +164,6 @@ std::vector<QrRead> QrDecoder::decode(const std::uint8_t* gray, int width, int h
 
 std::vector<QrRead> QrDecoder::decodePass(const DecodePass& pass, const std::uint8_t* gray, int width,
                                           int height) const {
-  return runPass(pass, gray, width, height, nullptr);
-}
-
-std::vector<QrRead> QrDecoder::runNearSeen(const DecodePass& pass, const std::uint8_t* gray, int width, int height,
-                                           const std::vector<Quad>& seen) const {
-  std::vector<QrRead> out;
-  // The same code is often seen by several passes; two distinct places at most.
-  int tried = 0;
-  std::vector<std::array<int, 4>> boxes;
-  for (const auto& q : seen) {
-    float x0 = q[0].x, x1 = q[0].x, y0 = q[0].y, y1 = q[0].y;
-    for (const auto& p : q) x0 = std::min(x0, p.x), x1 = std::max(x1, p.x), y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
-    // A margin of a third of the code: the located corners may be off by a
-    // few modules, and the quiet zone must be in the crop.
-    const float m = std::max(x1 - x0, y1 - y0) / 3 + 8;
-    const int bx0 = std::clamp(static_cast<int>(x0 - m), 0, width), by0 = std::clamp(static_cast<int>(y0 - m), 0, height);
-    const int bx1 = std::clamp(static_cast<int>(x1 + m), 0, width), by1 = std::clamp(static_cast<int>(y1 + m), 0, height);
-    bool known = false;
-    for (const auto& b : boxes) known |= std::abs(b[0] - bx0) + std::abs(b[1] - by0) < 40 && std::abs(b[2] - bx1) < 40;
-    if (known || bx1 - bx0 < 21 || by1 - by0 < 21) continue;
-    boxes.push_back({bx0, by0, bx1, by1});
-    if (++tried > 2) break;
-    GrayImage crop = lpse::scanner::crop(gray, width, height, bx0, by0, bx1 - bx0, by1 - by0);
-    Mapping map;
-    map.dx = bx0;
-    map.dy = by0;
-    const int side = std::max(crop.width, crop.height);
-    if (pass.workSide > 0 && side * 2 <= pass.workSide) {
-      crop = resize(crop.pixels.data(), crop.width, crop.height, crop.width * 2, crop.height * 2);
-      map.scale = 0.5;
-    }
-    runOn(crop.pixels.data(), crop.width, crop.height, pass, m_config.zxingDefaults, map, out);
-    if (!out.empty()) return out;
-  }
-  return out;
-}
-
-std::vector<QrRead> QrDecoder::runPass(const DecodePass& pass, const std::uint8_t* gray, int width, int height,
-                                       std::vector<Quad>* seen) const {
   std::vector<QrRead> out;
   if (!gray || width <= 0 || height <= 0) return out;
   const std::uint8_t* data = gray;
@@ -235,7 +198,7 @@ std::vector<QrRead> QrDecoder::runPass(const DecodePass& pass, const std::uint8_
     }
   }
   if (pass.tiles <= 1) {
-    runOn(data, w, h, pass, m_config.zxingDefaults, map, out, seen);
+    runOn(data, w, h, pass, m_config.zxingDefaults, map, out);
     return out;
   }
   // Tiles overlap by a third of a tile, so a code up to that size always lies

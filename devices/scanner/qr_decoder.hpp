@@ -36,11 +36,6 @@ struct DecodePass {
   // for one more ZXing call, the preparation shared.
   bool invertRetry = false;
   double normalizeFloor = 4.0;  // normalizeLocal's minSpread for the Normalize preps
-  // Runs only where an earlier pass of the same decode() found a code it
-  // could not read (ZXing located it, decoding failed): on a crop around
-  // it, 2x upscaled while the crop fits workSide. Nothing seen, nothing run,
-  // so a frame with no code pays nothing for it.
-  bool nearSeen = false;
 };
 
 struct DecoderConfig {
@@ -83,13 +78,6 @@ class QrDecoder {
   const DecoderConfig& config() const { return m_config; }
 
  private:
-  using Quad = std::array<QrPoint, 4>;
-  // seen: where to note codes located but not read (nullptr: not wanted).
-  std::vector<QrRead> runPass(const DecodePass& pass, const std::uint8_t* gray, int width, int height,
-                              std::vector<Quad>* seen) const;
-  std::vector<QrRead> runNearSeen(const DecodePass& pass, const std::uint8_t* gray, int width, int height,
-                                  const std::vector<Quad>& seen) const;
-
   DecoderConfig m_config;
 };
 

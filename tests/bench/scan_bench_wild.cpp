@@ -96,19 +96,9 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
                                    .zxingDownscale = false, .normalizeFloor = 8};
   const scanner::DecodePass fine50{.name = "fine 1/2", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
                                    .zxingDownscale = false, .normalizeFloor = 8};
-  scanner::DecodePass fine50inv = fine50;
-  fine50inv.invertRetry = true;
   const scanner::DecodePass up50{.name = "up 1/2", .workSide = 1280, .roi = 0.5, .zxingDownscale = false};
   const scanner::DecodePass fine60{.name = "fine 0.6", .workSide = 1536, .roi = 0.6, .prep = Prep::Normalize,
                                    .zxingDownscale = false, .normalizeFloor = 8};
-  const scanner::DecodePass near{.name = "near seen", .workSide = 1280, .prep = Prep::Normalize,
-                                 .invertRetry = true, .normalizeFloor = 8, .nearSeen = true};
-  scanner::DecodePass nearPlain = near;
-  nearPlain.prep = Prep::None;
-  scanner::DecodePass normNoDown = norm;
-  normNoDown.zxingDownscale = false;
-  scanner::DecodePass plainInvNoDown = plainInv;
-  plainInvNoDown.zxingDownscale = false;
   auto cfg = [](std::vector<scanner::DecodePass> p) {
     scanner::DecoderConfig c;
     c.passes = std::move(p);
@@ -123,15 +113,8 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
       {"plain+inv, fine 2/3, normalize+inv", cfg({plainInv, fine67, norm})},
       {"plain+inv, normalize+inv, fine 1/2", cfg({plainInv, norm, fine50})},
       {"plain+inv, normalize+inv, up 1/2", cfg({plainInv, norm, up50})},
-      {"plain+inv, fine 1/2 +inv, normalize+inv", cfg({plainInv, fine50inv, norm})},
       {"plain+inv, normalize+inv, fine 2/3", cfg({plainInv, norm, fine67})},
       {"plain+inv, normalize+inv, fine 0.6", cfg({plainInv, norm, fine60})},
-      {"plain+inv, normalize+inv (no ZXing downscale), fine 1/2", cfg({plainInv, normNoDown, fine50})},
-      {"plain+inv (no ZXing downscale), normalize+inv, fine 1/2", cfg({plainInvNoDown, norm, fine50})},
-      {"plain+inv, normalize+inv, near-seen, fine 1/2", cfg({plainInv, norm, near, fine50})},
-      {"plain+inv, normalize+inv, near-seen", cfg({plainInv, norm, near})},
-      {"plain+inv, normalize+inv, near-seen, fine 2/3", cfg({plainInv, norm, near, fine67})},
-      {"plain+inv, normalize+inv, near-seen (no normalize), fine 1/2", cfg({plainInv, norm, nearPlain, fine50})},
       {"tuned (shipped)", scanner::tunedConfig()},
   };
 }
