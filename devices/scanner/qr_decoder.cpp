@@ -102,18 +102,23 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
 //    upscaled 2x and normalised: sub-pixel samples for 1.5-2 px modules,
 //    screens, motion blur and noise (tiny modules 7 -> 11/12, screens
 //    6 -> 10/12).
-// Wild tune split: 77 % -> 86 % (ZXing-cpp at its best 73 %); a frame with
-// no code 24 ms mean, 32 ms p99 (was 35 / 43 ms). Degraded set: 89 -> 85 %.
+// Wild tune split: 77 % -> 86 % (ZXing-cpp at its best 73 %); held-out
+// split, looked at once at the end: 86.5 % against 68.8 %, fewer reads on
+// none of the 16 kinds. A frame with no code: 23-29 ms mean, p99 32-38 ms
+// over five runs under that load (the previous passes 21-52 ms mean in the
+// same runs; ZXing at its best 5 ms). Degraded set: 89 -> 85 %.
 // Tried and not kept:
-//  - the centre 2/3 upscaled (the previous fine pass): 88 % but 44-56 ms
-//    on a frame with no code (ZXing on 1720x960 costs 4-8x 1280x720 on busy
-//    or textured scenes), over the 33 ms budget; centre 0.6 at 1536: 87 %,
-//    p99 33-35 ms, too close to it; the centre half without normalising 85 %.
+//  - the centre 2/3 upscaled (the previous fine pass) with the inverted
+//    retries: 88 % but 29-60 ms mean, p99 37-72 ms, on a frame with no code
+//    (ZXing on 1720x960 costs several times 1280x720 on busy or textured
+//    scenes), over the 33 ms budget; centre 0.6 at 1536: 87 %, p99 33-36
+//    ms, too close to it; the centre half without normalising 85 %.
 //  - the inverted retry on the fine pass as well: +0, +3 ms.
 //  - a rescue pass on a crop around codes ZXing located but could not
 //    decode (DecodeHints::returnErrors): +0 on both sets.
-//  - no ZXing downscale, higher normalisation floors (8, 12), no tryHarder
-//    on the fine pass: same reads, time within noise; 3x3 smoothing before
+//  - no ZXing downscale, normalisation floors of 8 and 12, no tryHarder on
+//    the fine pass: the same reads (one fewer without tryHarder), time
+//    within the run-to-run noise; 3x3 smoothing before
 //    normalising, GlobalHistogram, sharpening, tiles, whole-frame upscale:
 //    fewer reads or more time (degraded-set tables in docs/PERFORMANCE.md).
 //  - Not solved by any pass: a thumb over a finder pattern (3/12 for every
