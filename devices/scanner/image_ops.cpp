@@ -122,7 +122,7 @@ GrayImage crop(const std::uint8_t* src, int width, int height, int x, int y, int
   return out;
 }
 
-GrayImage normalizeLocal(const std::uint8_t* src, int width, int height, int radius) {
+GrayImage normalizeLocal(const std::uint8_t* src, int width, int height, int radius, double minSpread) {
   // Mean and spread per block of `radius` pixels, smoothed over the 3x3
   // neighbouring blocks, then a gain and offset per block, interpolated
   // between block centres: a few ms per 1280x720 frame instead of a
@@ -164,7 +164,7 @@ GrayImage normalizeLocal(const std::uint8_t* src, int width, int height, int rad
         }
       m /= n;
       // A floor on the spread keeps flat paper flat instead of amplifying noise.
-      const double sd = std::max(std::sqrt(std::max(0.0, m2 / n - m * m)), 4.0);
+      const double sd = std::max(std::sqrt(std::max(0.0, m2 / n - m * m)), minSpread);
       gain[by * bw + bx] = static_cast<float>(60.0 / sd);
       offset[by * bw + bx] = static_cast<float>(128.0 - m * 60.0 / sd);
     }

@@ -19,8 +19,10 @@ GrayImage resize(const std::uint8_t* src, int width, int height, int newWidth, i
 GrayImage crop(const std::uint8_t* src, int width, int height, int x, int y, int w, int h);
 // Local contrast normalisation: each pixel against the mean and spread of
 // its neighbourhood (radius in pixels), so faded print, shadows and uneven
-// light all come out at full contrast.
-GrayImage normalizeLocal(const std::uint8_t* src, int width, int height, int radius);
+// light all come out at full contrast. A neighbourhood whose spread is below
+// minSpread grey levels gets the gain of minSpread: flat paper or a desk
+// stays flat instead of its sensor noise turning into full-contrast texture.
+GrayImage normalizeLocal(const std::uint8_t* src, int width, int height, int radius, double minSpread = 4.0);
 // 3x3 box blur: takes sensor noise down by a third before normalising.
 GrayImage smooth3(const std::uint8_t* src, int width, int height);
 // Unsharp mask: restores some edge contrast lost to defocus.

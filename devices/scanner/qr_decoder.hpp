@@ -30,6 +30,12 @@ struct DecodePass {
   Binarizer binarizer = Binarizer::LocalAverage;
   bool tryHarder = true;      // ZXing: scan every row, not every few
   bool zxingDownscale = true; // ZXing: also try its own downscaled copies
+  bool tryRotate = false;     // ZXing: also the image turned 90/180/270 degrees
+  // Also the negative of the prepared image when the image itself gave
+  // nothing: light-on-dark codes (a phone in dark mode, an inverted print)
+  // for one more ZXing call, the preparation shared.
+  bool invertRetry = false;
+  double normalizeFloor = 4.0;  // normalizeLocal's minSpread for the Normalize preps
 };
 
 struct DecoderConfig {
@@ -43,6 +49,10 @@ struct DecoderConfig {
 DecoderConfig tunedConfig();
 // ZXing-cpp out of the box: one ReadBarcode with default hints (all formats).
 DecoderConfig zxingDefaultConfig();
+// ZXing-cpp at its best, the fair baseline: QR only, every fallback of its
+// own on (tryHarder, tryRotate, tryDownscale), then the same again on the
+// inverted image (1.4 has no tryInvert; later versions do exactly this).
+DecoderConfig zxingBestConfig();
 
 struct QrPoint {
   float x = 0, y = 0;

@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Runs scan_bench of a build and writes its markdown tables with the machine
-# it ran on: QR decoding on the generated degraded set (1280x720 frames),
-# ours vs ZXing-cpp with default hints vs zbar (zbarimg, one invocation over
-# the set's PNG files), success rates, time per frame and the 30 fps budget.
+# it ran on: QR decoding on two sets, ours vs ZXing-cpp with default hints vs
+# (second set) ZXing-cpp at its best vs zbar (zbarimg, one invocation over
+# the set's image files), success rates, time per frame and the 30 fps
+# budget:
+#  - the degraded set (tests/scanner/degraded_set.cpp, made by our own code);
+#  - the wild set (tests/scanner/wild_set.py: qrencode + PIL/numpy), a
+#    "tune" and a "heldout" split reported apart.
 #   tests/bench/run_scan_bench.sh BUILD_DIR OUT_MD
 # LPSE_SCAN_BENCH_ARGS overrides the bench's arguments (default
-# "--per-category 16 --variants": 208 frames, every candidate pass measured
-# alone too; a few minutes on 2 cores). zbar-tools must be installed for
-# the zbar row (config/packages-debian.txt has it).
+# "--per-category 16 --variants --wild-per-kind 12": 208 + 408 frames, every
+# candidate pass and pipeline measured too; about 15 minutes on 2 cores,
+# most of it making the wild set). zbar-tools, qrencode, python3-numpy and
+# python3-pil must be installed (config/packages-debian.txt has them).
 set -euo pipefail
 source "$(dirname "$0")/bench_prelude.sh" scan_bench "$@"
 tables=$scratch
@@ -16,7 +21,7 @@ report=(python3 "$(dirname "$0")/bench_report.py")
 started=$("${report[@]}" now)
 load_before=$("${report[@]}" load)
 # shellcheck disable=SC2086 # word splitting of the argument list is intended
-LPSE_BENCH_TMPDIR="$tmpdir" "$bench" ${LPSE_SCAN_BENCH_ARGS:---per-category 16 --variants} >"$tables"
+LPSE_BENCH_TMPDIR="$tmpdir" "$bench" ${LPSE_SCAN_BENCH_ARGS:---per-category 16 --variants --wild-per-kind 12} >"$tables"
 load=$("${report[@]}" load)
 
 zbar=$(dpkg-query -W -f='${Version}' zbar-tools 2>/dev/null || echo "not installed")

@@ -28,59 +28,14 @@
 #include "devices/camera/image_file_source.hpp"
 #include "devices/scanner/qr_decoder.hpp"
 #include "tests/bench/bench_support.hpp"
+#include "tests/bench/scan_bench_common.hpp"
 #include "tests/scanner/degraded_set.hpp"
 
 namespace {
 
 using namespace lpse;
+using namespace lpse::bench::scan;
 using scanner::testing::Sample;
-using Clock = std::chrono::steady_clock;
-
-double threadCpuMs() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-double pct(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const std::size_t i = std::min(v.size() - 1, static_cast<std::size_t>(p / 100.0 * v.size()));
-  return v[i];
-}
-
-struct Outcome {
-  std::map<std::string, std::pair<int, int>> perCategory;  // category -> (ok, total)
-  int ok = 0, total = 0, falseReads = 0, noCodeFrames = 0;
-  std::vector<double> wallMs, cpuMs, wallMsNoCode, cpuMsNoCode;
-  double rate() const { return total ? static_cast<double>(ok) / total : 0; }
-  double meanWall() const {
-    double s = 0;
-    for (double v : wallMs) s += v;
-    return wallMs.empty() ? 0 : s / wallMs.size();
-  }
-  double meanCpu() const {
-    double s = 0;
-    for (double v : cpuMs) s += v;
-    return cpuMs.empty() ? 0 : s / cpuMs.size();
-  }
-};
-
-void score(Outcome& o, const Sample& s, const std::vector<std::string>& texts) {
-  if (s.payload.empty()) {
-    ++o.noCodeFrames;
-    if (!texts.empty()) ++o.falseReads;
-    return;
-  }
-  const bool ok = std::find(texts.begin(), texts.end(), s.payload) != texts.end();
-  auto& c = o.perCategory[s.category];
-  c.second++;
-  o.total++;
-  if (ok) {
-    c.first++;
-    o.ok++;
-  }
-}
 
 template <class Fn>
 Outcome run(const std::vector<Sample>& set, Fn decode) {
@@ -88,31 +43,21 @@ Outcome run(const std::vector<Sample>& set, Fn decode) {
   for (const auto& s : set) {
     const auto t0 = Clock::now();
     const double c0 = threadCpuMs();
-    const std::vector<std::string> texts = decode(s);
+    const std::vector<std::string> found = decode(s);
     const double cpu = threadCpuMs() - c0;
-    const double wall = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-    o.wallMs.push_back(wall);
-    o.cpuMs.push_back(cpu);
-    if (s.payload.empty()) o.wallMsNoCode.push_back(wall), o.cpuMsNoCode.push_back(cpu);
-    score(o, s, texts);
+    o.time(s.payload.empty(), std::chrono::duration<double, std::milli>(Clock::now() - t0).count(), cpu);
+    o.score(s.category, s.payload, found);
   }
   return o;
 }
 
-std::vector<std::string> texts(const std::vector<scanner::QrRead>& reads) {
-  std::vector<std::string> t;
-  for (const auto& r : reads) t.push_back(r.text);
-  return t;
-}
+void score(Outcome& o, const Sample& s, const std::vector<std::string>& found) { o.score(s.category, s.payload, found); }
 
-// zbarimg --xml over all files in one process: per-file results from the
-// <source href=...> elements, wall time for the whole invocation.
-struct ZbarRun {
-  bool available = false;
-  std::map<std::string, std::vector<std::string>> byFile;
-  double wallMs = 0;
-  double startupMs = 0;  // one invocation on one small file
-};
+}  // namespace
+
+namespace lpse::bench::scan {
+
+namespace {
 
 std::string runCapture(const std::string& cmd) {
   std::string out;
@@ -124,6 +69,8 @@ std::string runCapture(const std::string& cmd) {
   ::pclose(p);
   return out;
 }
+
+}  // namespace
 
 ZbarRun runZbar(const std::vector<std::string>& files, const std::string& tinyFile) {
   ZbarRun z;
@@ -158,48 +105,18 @@ ZbarRun runZbar(const std::vector<std::string>& files, const std::string& tinyFi
   return z;
 }
 
-void printRow(const char* name, const Outcome& o, const std::vector<std::string>& cats) {
-  std::printf("| %s |", name);
-  for (const auto& c : cats) {
-    auto it = o.perCategory.find(c);
-    if (it == o.perCategory.end())
-      std::printf(" - |");
-    else
-      std::printf(" %d/%d |", it->second.first, it->second.second);
-  }
-  std::printf(" **%.0f %%** | %d/%d |\n", 100 * o.rate(), o.falseReads, o.noCodeFrames);
-}
+}  // namespace lpse::bench::scan
 
-}  // namespace
+namespace {
 
-int main(int argc, char** argv) {
-  unsigned seed = 20261126;
-  int perCategory = 16;
-  bool variants = false, zbar = true;
-  for (int i = 1; i < argc; ++i) {
-    const std::string a = argv[i];
-    if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::atoi(argv[++i]));
-    else if (a == "--per-category" && i + 1 < argc) perCategory = std::atoi(argv[++i]);
-    else if (a == "--variants") variants = true;
-    else if (a == "--no-zbar") zbar = false;
-    else {
-      std::fprintf(stderr, "usage: %s [--seed N] [--per-category N] [--variants] [--no-zbar]\n", argv[0]);
-      return 64;
-    }
-  }
+void runDegradedBench(unsigned seed, int perCategory, bool variants, bool zbar) {
   std::fprintf(stderr, "generating %d frames per category (seed %u)...\n", perCategory, seed);
   const auto set = scanner::testing::makeDegradedSet(seed, perCategory);
   std::vector<std::string> cats;
   for (const auto& c : scanner::testing::categories())
     if (c != "none") cats.push_back(c);
 
-  auto header = [&](const char* first) {
-    std::printf("| %s |", first);
-    for (const auto& c : cats) std::printf(" %s |", c.c_str());
-    std::printf(" all | false reads |\n|---|");
-    for (std::size_t i = 0; i < cats.size() + 2; ++i) std::printf("---:|");
-    std::printf("\n");
-  };
+  auto header = [&](const char* first) { printHeader(first, cats); };
 
   if (variants) {
     // Every candidate pass alone, then the shipped pipeline.
@@ -321,5 +238,40 @@ int main(int argc, char** argv) {
               100 * pct(o.cpuMsNoCode, 50) / 33.3);
   std::printf("- false reads (a payload from a frame with no code): ours %d, ZXing default %d%s\n", o.falseReads,
               zx.falseReads, zb.available ? (", zbar " + std::to_string(zbo.falseReads)).c_str() : "");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  unsigned seed = 20261126;
+  int perCategory = 16;
+  bool variants = false, zbar = true, degraded = true;
+  WildArgs wild;
+  wild.perKind = 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--seed" && i + 1 < argc) seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (a == "--per-category" && i + 1 < argc) perCategory = std::atoi(argv[++i]);
+    else if (a == "--variants") variants = true;
+    else if (a == "--no-zbar") zbar = false;
+    else if (a == "--no-degraded") degraded = false;
+    else if (a == "--wild-per-kind" && i + 1 < argc) wild.perKind = std::atoi(argv[++i]);
+    else if (a == "--wild-seed" && i + 1 < argc) wild.seed = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (a == "--wild-splits" && i + 1 < argc) wild.splits = argv[++i];
+    else if (a == "--wild-dir" && i + 1 < argc) wild.dir = argv[++i];
+    else {
+      std::fprintf(stderr,
+                   "usage: %s [--seed N] [--per-category N] [--variants] [--no-zbar] [--no-degraded]\n"
+                   "          [--wild-per-kind N] [--wild-seed N] [--wild-splits tune,heldout] [--wild-dir DIR]\n",
+                   argv[0]);
+      return 64;
+    }
+  }
+  if (degraded) runDegradedBench(seed, perCategory, variants, zbar);
+  if (wild.perKind > 0) {
+    wild.variants = variants;
+    wild.zbar = zbar;
+    runWildBench(wild);
+  }
   return 0;
 }

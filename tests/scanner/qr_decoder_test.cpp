@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <time.h>
+
+#include <algorithm>
 #include <map>
 
 #include "devices/scanner/image_ops.hpp"
@@ -57,20 +60,22 @@ TEST(QrDecoder, HoldsItsSuccessRateOnTheDegradedSetAndBeatsZxingDefaults) {
   const Score ours = score(QrDecoder());
   for (const auto& [cat, r] : ours.perCategory) std::printf("  %-13s %d/%d\n", cat.c_str(), r.first, r.second);
   std::printf("  overall %.1f %%\n", 100 * ours.rate());
-  // Measured 82 % on this seed and 86-89 % on the tuning seeds
+  // Measured 76 % on this seed and 85 % on the tuning seed
   // (docs/PERFORMANCE.md); the floor allows two frames of spread, not a
-  // regression.
-  EXPECT_GE(ours.rate(), 0.79);
+  // regression. (82 % before the passes were re-chosen on the wild set: the
+  // centre 2/3 upscale that read four more of these frames cost 29-60 ms
+  // on the wild set's frames with no code, over the 33 ms budget.)
+  EXPECT_GE(ours.rate(), 0.73);
   for (const char* easy : {"clean", "rotation", "perspective", "jpeg"}) EXPECT_EQ(ours.rate(easy), 1.0) << easy;
   EXPECT_GE(ours.rate("low_contrast"), 0.8);
   EXPECT_GE(ours.rate("uneven_light"), 0.8);
   EXPECT_EQ(ours.falseReads, 0);
 
   // ZXing-cpp out of the box on the same frames: ours reads at least what it
-  // reads in every category, and 15 points more overall (measured: 21).
+  // reads in every category, and 12 points more overall (measured: 15).
   const Score base = score(QrDecoder(zxingDefaultConfig()));
   std::printf("  ours %.1f %%, ZXing defaults %.1f %%\n", 100 * ours.rate(), 100 * base.rate());
-  EXPECT_GE(ours.rate(), base.rate() + 0.15);
+  EXPECT_GE(ours.rate(), base.rate() + 0.12);
   for (const auto& [cat, r] : base.perCategory)
     EXPECT_GE(ours.perCategory.count(cat) ? ours.perCategory.at(cat).first : 0, r.first) << cat;
 }
@@ -116,4 +121,64 @@ TEST(QrDecoder, EmptyAndTinyImagesReadNothing) {
   std::vector<std::uint8_t> white(10 * 10, 255);
   EXPECT_TRUE(dec.decode(white.data(), 10, 10).empty());
   EXPECT_TRUE(dec.decode(nullptr, 100, 100).empty());
+}
+
+// A phone in dark mode or an inverted print: light modules on a dark ground.
+// ZXing's finder search only sees dark-on-light, so this needs the pipeline's
+// inverted retry.
+TEST(QrDecoder, ReadsALightOnDarkCode) {
+  const char* kinds[] = {"clean", "rotation", "perspective"};
+  for (int i = 0; i < 3; ++i) {
+    const Sample s = makeSample(kinds[i], 31, i);
+    const GrayImage negative = invert(s.frame.gray.data(), s.frame.width, s.frame.height);
+    const auto r = QrDecoder().decode(negative.pixels.data(), negative.width, negative.height);
+    ASSERT_FALSE(r.empty()) << i;
+    EXPECT_EQ(r[0].text, s.payload) << i;
+    // The plain pass alone (no inversion) does not: the test checks the retry.
+    DecoderConfig plainOnly;
+    plainOnly.passes = {QrDecoder().config().passes.front()};
+    plainOnly.passes[0].invertRetry = false;
+    EXPECT_TRUE(QrDecoder(plainOnly).decode(negative.pixels.data(), negative.width, negative.height).empty()) << i;
+  }
+}
+
+namespace {
+
+double threadCpuMs() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+// The median of a few runs of decoding every frame: CPU time of this thread.
+template <class Dec>
+double medianCpuMs(const Dec& dec, const std::vector<Sample>& frames) {
+  std::vector<double> runs;
+  for (int k = 0; k < 3; ++k) {
+    const double t0 = threadCpuMs();
+    for (const auto& s : frames) EXPECT_TRUE(dec.decode(s.frame).empty()) << s.name;
+    runs.push_back(threadCpuMs() - t0);
+  }
+  std::sort(runs.begin(), runs.end());
+  return runs[runs.size() / 2];
+}
+
+}  // namespace
+
+// What a webcam mostly sees is a frame with no code, where every pass runs:
+// that must stay cheap. No absolute timing: ours against ZXing-cpp at its
+// best (its fallbacks and an inverted retry, two ZXing calls) on the same
+// frames in the same run.
+TEST(QrDecoder, AFrameWithNoCodeStaysCheapAgainstZxingAtItsBest) {
+  std::vector<Sample> none;
+  for (int i = 0; i < 2; ++i) none.push_back(makeSample("none", 77, i));
+  const QrDecoder ours, best(zxingBestConfig());
+  ours.decode(none[0].frame);  // warm-up
+  const double oursMs = medianCpuMs(ours, none), bestMs = medianCpuMs(best, none);
+  std::printf("  no-code frames: ours %.1f ms, ZXing-cpp at its best %.1f ms (x%.1f)\n", oursMs / none.size(),
+              bestMs / none.size(), oursMs / bestMs);
+  // Measured x5.0 on these frames under ASan (our image operations are
+  // instrumented, the system ZXing is not), x5 on the wild set's no-code
+  // frames in a release build (docs/PERFORMANCE.md).
+  EXPECT_LT(oursMs, 8 * bestMs);
 }

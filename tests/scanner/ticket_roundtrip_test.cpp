@@ -156,3 +156,24 @@ TEST(LpseScan, APayloadWithALineBreakIsStillOneLine) {
   // Control characters and the backslash escaped; UTF-8 as it is.
   EXPECT_EQ(r.out, std::string("LPSE-F1|name=Siti\\nNur'aini|note=a\\tb\\\\c\\r\\x01|Jln. \xC3\xA9\n") + kPayload + "\n");
 }
+
+// A visitor shows the ticket's photo on a phone in dark mode: the code comes
+// light on dark. `lpse scan` reads it like the printed one.
+TEST(LpseScan, ReadsALightOnDarkTicket) {
+  TempDir dir;
+  const std::string png = printTicket(dir, printer::paper80());
+  auto ticket = camera::loadGrayImage(png);
+  ASSERT_TRUE(ticket);
+  camera::Frame negative = *ticket;
+  for (auto& p : negative.gray) p = static_cast<std::uint8_t>(255 - p);
+  const std::string dark = dir.file("dark-mode.png");
+  ASSERT_TRUE(scanner::testing::writePng(negative, dark));
+  // And a form's code through the webcam, inverted (an inverted print).
+  auto form = scanner::testing::makeSample("perspective", 5, 0);
+  for (auto& p : form.frame.gray) p = static_cast<std::uint8_t>(255 - p);
+  const std::string formDark = dir.file("form-inverted.png");
+  ASSERT_TRUE(scanner::testing::writePng(form.frame, formDark));
+  CliRun r = runLpse("'" + dark + "' '" + formDark + "'");
+  EXPECT_EQ(r.exitCode, 0);
+  EXPECT_EQ(r.out, std::string(kPayload) + "\n" + form.payload + "\n");
+}
