@@ -74,6 +74,8 @@ struct KioskConfig {
   int idleTimeoutS = 60;
   bool fullscreen = false;
   bool hideCursor = false;
+  // The screen's diagonal in inches: touch targets are at least 9 mm on it.
+  float screenDiagonalIn = 21.5f;
 };
 
 struct DisplayConfig {
