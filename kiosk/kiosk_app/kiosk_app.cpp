@@ -348,6 +348,8 @@ void KioskApp::guidePage() {
       speak(pageGuidance(s, lang) + " " + ticketGuidance(t.kase.ticket, "", t.ahead, lang));
     } else if (!m_firstFrame) {
       speak(pageGuidance(s, lang));
+    } else {
+      m_spoken = pageGuidance(s, lang);  // not said at start-up; 0 says it
     }
   }
   const bool warning = m_model.idleWarning(wallClockMs());
@@ -391,19 +393,27 @@ void KioskApp::readKeypad() {
   if (!move && !activate) return;
   m_model.touch(wallClockMs());
   // The page's main action is where the focus starts.
-  const char* preferred = m_model.idleWarning(wallClockMs()) ? "more_time" : nullptr;
-  if (!preferred) {
-    switch (m_model.step()) {
+  std::string preferred;
+  if (m_model.idleWarning(wallClockMs())) preferred = "more_time";
+  else switch (m_model.step()) {
       case Step::Attract: preferred = "start"; break;
+      case Step::Service: preferred = m_cfg.services.empty() ? "" : "service_" + m_cfg.services.front().code; break;
+      case Step::Scan: preferred = "type_instead"; break;
+      case Step::Role: preferred = "role_" + std::string(core::toString(core::kAllVisitorRoles[0])); break;
+      case Step::Details: case Step::Contact:
+        for (const auto& f : kGuestBookFields)
+          if (f.page == m_model.step() && preferred.empty()) preferred = "field_" + std::string(f.id);
+        break;
       case Step::Confirm: preferred = "consent"; break;
       case Step::Ticket: preferred = "done"; break;
-      case Step::Role: case Step::Details: case Step::Contact: preferred = "next"; break;
+      case Step::TicketStatus: preferred = "status_done"; break;
       default: break;
     }
-  }
-  if (move) focus.move(*move, m_controls, preferred ? preferred : "");
+  if (!m_editing.empty() && !focus.active()) preferred = "key_done";
+  if (move) focus.move(*move, m_controls, preferred);
   if (activate) {
-    if (!focus.active()) focus.move(ui::FocusMove::Next, m_controls, preferred ? preferred : "");
+    // The first press shows where the focus is; the next one acts.
+    if (!focus.active()) focus.move(ui::FocusMove::Next, m_controls, preferred);
     else focus.activate();
   }
 }
