@@ -255,7 +255,7 @@ void KioskApp::drawIdleWarning(const Layout& l) {
   const int left = m_model.secondsLeft(now);
   // Its own window over the page: the words and "more time" (any tap
   // elsewhere keeps the form too).
-  const std::string text = m_strings.tr("kiosk.access.idle_warning", {{"s", std::to_string(left)}});
+  const std::string text = m_strings.tr("kiosk.idle_warning", {{"s", std::to_string(left)}});
   const float w = std::min(l.size.x - 2 * l.pad, px(1100));
   ImGui::SetNextWindowPos({(l.size.x - w) * 0.5f, l.size.y * 0.3f});
   ImGui::SetNextWindowSize({w, 0});

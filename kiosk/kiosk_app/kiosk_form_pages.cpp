@@ -186,10 +186,10 @@ void KioskApp::drawConfirm(const Layout& l) {
                                             ImGui::GetStyle().FramePadding.x * 2);
   float labelW = px(230);
   for (const char* k : {"kiosk.confirm.service", "kiosk.field.role", "kiosk.confirm.documents"})
-    labelW = std::max(labelW, ui::fonts().small ? ui::fonts().small->CalcTextSizeA(ui::fonts().small->FontSize, FLT_MAX, 0, tr(k).c_str()).x + px(16) : 0);
+    labelW = std::max(labelW, ui::fonts().small ? ui::fonts().small->CalcTextSizeA(ui::fonts().small->FontSize, FLT_MAX, 0, tr(k).c_str()).x + px(32) : 0);
   for (const auto& f : kGuestBookFields) {
     const std::string t = tr("kiosk.field." + std::string(f.id));
-    labelW = std::max(labelW, ui::fonts().small ? ui::fonts().small->CalcTextSizeA(ui::fonts().small->FontSize, FLT_MAX, 0, t.c_str()).x + px(16) : 0);
+    labelW = std::max(labelW, ui::fonts().small ? ui::fonts().small->CalcTextSizeA(ui::fonts().small->FontSize, FLT_MAX, 0, t.c_str()).x + px(32) : 0);
   }
   auto row = [&](const char* key, const std::string& raw, const char* id) {
     const std::string value = m_model.masked(id) ? maskedValue(raw) : raw;

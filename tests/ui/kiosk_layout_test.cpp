@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cmath>
 #include <filesystem>
 #include <functional>
@@ -336,3 +337,33 @@ INSTANTIATE_TEST_SUITE_P(Sizes, KioskLayout,
                                            Case{{3840, 2160}, false, false}, Case{{3840, 2160}, true, true},
                                            Case{{1080, 1920}, false, false}, Case{{1080, 1920}, true, true}),
                          caseName);
+
+// The font atlas the kiosk builds: one at a time (large text rebuilds it at
+// 1.5x, it is never a second atlas), the label fonts with Latin-1 only and
+// the ticket-number font with its 37 glyphs. Prints the sizes (texels; the
+// GPU keeps 4 bytes each, the CPU copy is freed after the upload).
+TEST(KioskFonts, TheAtlasStaysWithinATextureAtEverySizeAndInLargeText) {
+  ImGui::CreateContext();
+  auto texels = [](float scale, float text, bool compact) {
+    ui::setCompactGlyphs(compact);
+    ui::setTextScale(text);
+    EXPECT_FALSE(ui::loadFonts(scale).has_value());
+    unsigned char* px = nullptr;
+    int w = 0, h = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&px, &w, &h);
+    EXPECT_LE(w, 8192);
+    EXPECT_LE(h, 8192);
+    return static_cast<long>(w) * h;
+  };
+  for (Size s : {Size{1366, 768}, Size{1920, 1080}, Size{3840, 2160}}) {
+    const float scale = kiosk::layoutScale({static_cast<float>(s.w), static_cast<float>(s.h)});
+    const long full = texels(scale, 1.0f, false), normal = texels(scale, 1.0f, true), large = texels(scale, 1.5f, true);
+    std::printf("atlas %s: all glyphs %.1f MB, kiosk %.1f MB, large text %.1f MB (RGBA)\n", name(s).c_str(),
+                full * 4 / 1e6, normal * 4 / 1e6, large * 4 / 1e6);
+    EXPECT_LT(normal, full);
+    EXPECT_LT(large, 3 * normal);  // 1.5x text is ~2.25x the area, never two atlases
+  }
+  ui::setCompactGlyphs(false);
+  ui::setTextScale(1.0f);
+  ImGui::DestroyContext();
+}
