@@ -1,5 +1,6 @@
 #include "devices/audio/clip_set.hpp"
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -35,6 +36,14 @@ core::Result<std::vector<ClipDef>> readClipList(const std::string& path) {
   std::stringstream ss;
   ss << in.rdbuf();
   return parseClipList(ss.str(), path);
+}
+
+std::string defaultClipsDir() {
+  if (const char* env = std::getenv("LPSE_VOICE_DIR"); env && *env) return env;
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec) return "voice";
+  return (exe.parent_path().parent_path() / "voice").string();
 }
 
 std::string clipFileName(const std::string& name) {

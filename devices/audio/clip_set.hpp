@@ -25,6 +25,10 @@ struct ClipDef {
 core::Result<std::vector<ClipDef>> parseClipList(std::string_view text, const std::string& sourceName);
 core::Result<std::vector<ClipDef>> readClipList(const std::string& path);
 
+// Where the build put the generated clips (and a copy of clips.tsv):
+// $LPSE_VOICE_DIR, else voice/ beside the programs' bin/ folder.
+std::string defaultClipsDir();
+
 // "nomor antrian" -> "nomor_antrian.wav": the file an office records.
 std::string clipFileName(const std::string& name);
 
