@@ -1,4 +1,5 @@
 #include "kiosk/config/config.hpp"
+#include "kiosk/config/display_voice_config.hpp"
 
 #include <toml++/toml.h>
 
@@ -284,6 +285,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("display.credential_file", c.display.credentialFile);
   r.get("display.running_text", c.display.runningText);
   r.get("display.fullscreen", c.display.fullscreen);
+  if (auto e = parseDisplayVoice(tbl, c.display.voice); e && !r.err) r.err = std::move(*e);
 
   r.get("desk.id", c.desk.id);
   r.get("desk.counter", c.desk.counter);
