@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "devices/audio/sdl_sink.hpp"
 #include "kiosk/client/clock.hpp"
 #include "kiosk/kiosk_app/ticket_print.hpp"
 #include "kiosk/ui/fonts.hpp"
@@ -77,7 +78,16 @@ KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<pri
                KioskHost{.wake = [&window] { window.wake(); },
                          .setUiScale = [&window](float s) { window.setUiScale(s); },
                          .userScale = window.options().uiScale},
-               std::move(credential)) {}
+               std::move(credential)) {
+  // The kiosk's own sound output (SDL's default device; SDL_AUDIODRIVER and
+  // AUDIODEV choose another). Opened on the speech thread at the first
+  // sentence: a kiosk without sound works as before.
+  m_speech = std::make_unique<KioskSpeech>(std::make_unique<audio::SdlSink>());
+  m_host.say = [this](const std::string& text, const std::string& lang) {
+    if (text.empty()) m_speech->stop();
+    else m_speech->say(text, lang);
+  };
+}
 
 KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer, KioskHost host,
                    client::Credential credential)
@@ -330,7 +340,7 @@ void KioskApp::draw(ui::Frame& frame) { drawAt(frame.size); }
 void KioskApp::speak(const std::string& text) {
   m_spoken = text;
   ++m_spokenCount;
-  if (m_host.say) m_host.say(text);
+  if (m_model.access().speech && m_host.say) m_host.say(text, m_model.language());
 }
 
 // Each page says what it is and what to do when it opens; the idle warning
@@ -338,6 +348,12 @@ void KioskApp::speak(const std::string& text) {
 void KioskApp::guidePage() {
   const Step s = m_model.step();
   const std::string& lang = m_model.language();
+  // Speech switched on: say where the visitor is; off (or the visit ended): silence.
+  if (m_model.access().speech != m_speechOn) {
+    m_speechOn = m_model.access().speech;
+    if (m_speechOn) speak(pageGuidance(s, lang));
+    else if (m_host.say) m_host.say({}, lang);
+  }
   if (s != m_lastStep || m_firstFrame) {
     if (s == Step::Attract) m_accessOpen = false;  // the visit ended: so did its choices
     m_lastStep = s;
@@ -392,6 +408,12 @@ void KioskApp::readKeypad() {
   if (ImGui::IsKeyPressed(kKp0, false) && !m_spoken.empty()) speak(m_spoken);
   if (!move && !activate) return;
   m_model.touch(wallClockMs());
+  // Someone using the keypad is guided aloud from the first key on.
+  if (!m_model.access().speech) {
+    AccessChoices a = m_model.access();
+    a.speech = true;
+    m_model.setAccess(a);
+  }
   // The page's main action is where the focus starts.
   std::string preferred;
   if (m_model.idleWarning(wallClockMs())) preferred = "more_time";
@@ -453,8 +475,11 @@ void KioskApp::drawAt(ImVec2 size) {
   ui::beginScreen("kiosk");
   ui::UiMap::current().note("step", toString(s));
   ui::UiMap::current().note("keyboard", m_editing);
-  ui::UiMap::current().note("access", std::string(access.largeText ? "large_text " : "") +
-                                          (access.highContrast ? "high_contrast" : ""));
+  std::string choices;
+  for (auto [on, word] : {std::pair{access.largeText, "large_text"}, {access.highContrast, "high_contrast"},
+                          {access.speech, "speech"}})
+    if (on) choices += (choices.empty() ? "" : " ") + std::string(word);
+  ui::UiMap::current().note("access", choices);
   ui::UiMap::current().note("speech", m_spoken);
   ui::UiMap::current().note("speech_count", std::to_string(m_spokenCount));
   ui::UiMap::current().note("focus", ui::KeyFocus::current().focused());

@@ -18,6 +18,7 @@
 #include "kiosk/client/worker.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/kiosk_app/kiosk_model.hpp"
+#include "kiosk/kiosk_app/kiosk_speech.hpp"
 #include "kiosk/ui/gray_texture.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/touch_keyboard.hpp"
@@ -33,9 +34,10 @@ struct KioskHost {
   std::function<void(float)> setUiScale;  // fonts and theme at this scale from the next frame
   float userScale = 1.0f;                 // --ui-scale: on top of the scale the window size gives
   float screenDiagonalIn = 21.5f;         // for touch targets in millimetres
-  // Speaks a sentence (replacing what is being said); empty: stop. Null:
-  // no speech device, the sentences are only noted in the UI map.
-  std::function<void(const std::string&)> say;
+  // Speaks a sentence in "id" or "en" (replacing what is being said); an
+  // empty one stops. Null: no speech device, the sentences are only noted
+  // in the UI map.
+  std::function<void(const std::string&, const std::string&)> say;
 };
 
 // The scale a window of this size lays the kiosk out at: 1 for 1920x1080
@@ -136,6 +138,8 @@ class KioskApp : public ui::Screen {
   std::string m_spoken;                // the last sentence given to speech (0 repeats it)
   std::uint64_t m_spokenCount = 0;
   bool m_warned = false;               // the idle warning was spoken
+  bool m_speechOn = false;             // the visitor's speech choice as last applied
+  std::unique_ptr<KioskSpeech> m_speech;  // the real program's voice (the host's say uses it)
   KioskModel m_model;
   client::ApiClient m_api;  // used on the worker thread only
   client::Worker m_worker;

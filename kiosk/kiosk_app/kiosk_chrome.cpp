@@ -304,6 +304,19 @@ void KioskApp::drawAccessPanel(const Layout& l) {
     a.highContrast = !a.highContrast;
     m_model.setAccess(a);
   }
+  if (ui::bigCheck("access_speech", tr("kiosk.access.speech"), a.speech)) {
+    a.speech = !a.speech;
+    m_model.setAccess(a);
+  }
+  if (a.speech) {
+    // Repeat and stop, side by side.
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) * 0.5f;
+    if (ui::bigButton("access_repeat", tr("kiosk.access.repeat"), {half, 0}, ui::ButtonStyle::Secondary) && !m_spoken.empty())
+      speak(m_spoken);
+    ImGui::SameLine();
+    if (ui::bigButton("access_stop", tr("kiosk.access.stop"), {half, 0}, ui::ButtonStyle::Secondary) && m_host.say)
+      m_host.say({}, m_model.language());
+  }
   if (ui::bigButton("access_close", tr("kiosk.access.close"), {-1, 0}, ui::ButtonStyle::Primary)) m_accessOpen = false;
   ImGui::End();
   ImGui::PopStyleVar(2);

@@ -121,7 +121,12 @@ void KioskApp::field(const GuestBookField& f) {
 void KioskApp::drawFieldsPage(const Layout& l) {
   // Someone typing on a physical keyboard (or a keyboard-like scanner) does
   // not need the on-screen one: it steps aside, the typed text goes on.
-  if (!m_editing.empty() && !ImGui::GetIO().InputQueueCharacters.empty()) m_editing.clear();
+  // (Digits alone may be a numeric keypad's keys arriving with their
+  // release in one frame: they do not close it while the keypad has focus.)
+  bool typed = false;
+  for (ImWchar c : ImGui::GetIO().InputQueueCharacters)
+    typed = typed || !ui::KeyFocus::current().active() || !((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '*' || c == '/');
+  if (!m_editing.empty() && typed) m_editing.clear();
   const bool keyboardOpen = !m_editing.empty();
   // With the keyboard open the field's own label says what is typed: the
   // page title gives its room to the field (large text on a short screen).

@@ -72,6 +72,7 @@ const GuestBookField* guestBookField(std::string_view id);
 struct AccessChoices {
   bool largeText = false;
   bool highContrast = false;
+  bool speech = false;  // spoken guidance (on by itself when the keypad is used)
   bool operator==(const AccessChoices&) const = default;
 };
 

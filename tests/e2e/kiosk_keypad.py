@@ -7,6 +7,7 @@ keys. Along the way: keys that repeat (held down) and keys the kiosk does
 not know change nothing, and the final ticket is read aloud (the sentence
 the speech device gets is in the UI map)."""
 import argparse
+import array
 import glob
 import os
 import subprocess
@@ -20,13 +21,13 @@ MOVES = {"up": "KP_8", "down": "KP_2", "left": "KP_4", "right": "KP_6"}
 NAMES = {" ": "space", "'": "apostrophe", ".": "dot", "-": "dash"}
 
 
-def press(key, hold=0.06):
+def press(key, hold=0.15):
     """One key, down and up as a finger does (a press and a release in the
     same frame would be one ImGui never sees)."""
     subprocess.run(["xdotool", "keydown", key], check=True)
     time.sleep(hold)
     subprocess.run(["xdotool", "keyup", key], check=True)
-    time.sleep(0.12)
+    time.sleep(0.15)
 
 
 def centre(it):
@@ -79,6 +80,10 @@ def main():
     args = ap.parse_args()
     need_display()
     with System(args, "lpse-e2e-keypad-") as s:
+        # The kiosk's voice goes to SDL's disk driver: a file this test reads.
+        speech_file = os.path.join(s.tmp, "speech.raw")
+        os.environ["SDL_AUDIODRIVER"] = "disk"
+        os.environ["SDL_DISKAUDIOFILE"] = speech_file
         kiosk = s.kiosk("1366x768")
         wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
         kiosk.focus()  # the window has the keyboard, as on a kiosk with no window manager
@@ -127,6 +132,18 @@ def main():
         assert len(pngs) == 1, pngs
         speech = kiosk.note("speech") or ""
         assert "R, nol, nol, satu" in speech, speech
+        assert "speech" in (kiosk.note("access") or ""), "the keypad did not turn the spoken guidance on"
+        # Spoken through the sound device: the disk driver's file grows with
+        # the ticket's sentence (a few seconds of 16-bit audio).
+        def loud_since(offset):
+            with open(speech_file, "rb") as f:
+                f.seek(offset)
+                data = f.read()
+            samples = array.array("h", data[: len(data) // 2 * 2])
+            return max((abs(x) for x in samples), default=0) > 2000
+        wait_until("speech file", lambda: os.path.exists(speech_file))
+        start = max(0, os.path.getsize(speech_file) - 44100)  # the last second before now, and on
+        assert wait_until("ticket read aloud", lambda: loud_since(start), timeout=30)
         print(f"keypad only: attract -> printed ticket in {time.time() - t0:.1f} s of key presses")
         assert kiosk.alive()
         print("e2e kiosk keypad: ok")
