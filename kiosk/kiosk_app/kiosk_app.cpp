@@ -54,9 +54,6 @@ client::Credential credentialFor(const config::Config& c, client::Credential giv
   return given;
 }
 
-TicketStatusView statusView(const client::TicketStatus& s) {
-  return TicketStatusView{s.ticket, s.state, s.counter, s.caseId, s.ahead};
-}
 
 }  // namespace
 
@@ -244,7 +241,7 @@ void KioskApp::lookupTicket(const std::string& token) {
   m_worker.post([this, token] {
     auto s = m_api.ticketStatus(token);
     m_worker.toUi([this, s] {
-      if (s) m_model.statusLoaded(statusView(*s), wallClockMs());
+      if (s) m_model.statusLoaded(*s, wallClockMs());
       else m_model.statusFailed(s.error(), wallClockMs());
     });
   });
@@ -283,7 +280,7 @@ void KioskApp::rejoinQueue() {
     }
     auto s = m_api.ticketStatus(token);
     m_worker.toUi([this, s] {
-      if (s) m_model.statusLoaded(statusView(*s), wallClockMs());
+      if (s) m_model.statusLoaded(*s, wallClockMs());
       else m_model.statusFailed(s.error(), wallClockMs());
     });
   });

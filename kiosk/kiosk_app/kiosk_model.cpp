@@ -113,14 +113,17 @@ std::string_view toString(Step s) {
   return "?";
 }
 
-std::string statusKey(std::string_view state) {
-  if (state == "waiting") return "kiosk.status.waiting";
-  if (state == "called") return "kiosk.status.called";
-  if (state == "incomplete" || state == "awaiting_documents") return "kiosk.status.awaiting_documents";
-  if (state == "delivered" || state == "rejection_notified") return "kiosk.status.done";
-  if (state == "no_show") return "kiosk.status.no_show";
-  if (state == "cancelled") return "kiosk.status.cancelled";
-  return "kiosk.status.in_service";
+std::string statusKey(core::CaseState state) {
+  using S = core::CaseState;
+  switch (state) {
+    case S::Waiting: return "kiosk.status.waiting";
+    case S::Called: return "kiosk.status.called";
+    case S::Incomplete: case S::AwaitingDocuments: return "kiosk.status.awaiting_documents";
+    case S::Delivered: case S::RejectionNotified: return "kiosk.status.done";
+    case S::NoShow: return "kiosk.status.no_show";
+    case S::Cancelled: return "kiosk.status.cancelled";
+    default: return "kiosk.status.in_service";
+  }
 }
 
 KioskModel::KioskModel(KioskSettings settings) : m_settings(std::move(settings)) {
@@ -414,8 +417,7 @@ void KioskModel::fillDraft(const core::Visit& from) {
 
 bool KioskModel::canRegisterAgain() const {
   if (m_step != Step::TicketStatus || m_lookup != LookupState::Found || !m_status || !m_serverOnline) return false;
-  const auto state = core::caseStateFrom(m_status->state);
-  return state && core::isTerminal(*state);
+  return core::isTerminal(m_status->state);
 }
 
 bool KioskModel::registerAgain(std::int64_t nowMs) {
@@ -453,7 +455,7 @@ void KioskModel::frameArrived(std::shared_ptr<const PreviewFrame> frame) {
   if (m_frame && m_camera != CameraState::Live) m_camera = CameraState::Live;
 }
 
-void KioskModel::statusLoaded(const TicketStatusView& s, std::int64_t nowMs) {
+void KioskModel::statusLoaded(const core::TicketStatus& s, std::int64_t nowMs) {
   if (m_step != Step::TicketStatus) return;
   m_status = s;
   m_lookup = LookupState::Found;
@@ -469,7 +471,7 @@ void KioskModel::statusFailed(const core::Error& e, std::int64_t nowMs) {
 }
 
 bool KioskModel::canRejoin() const {
-  return m_lookup == LookupState::Found && m_status && m_status->state == "awaiting_documents" && m_serverOnline;
+  return m_lookup == LookupState::Found && m_status && m_status->state == core::CaseState::AwaitingDocuments && m_serverOnline;
 }
 
 bool KioskModel::rejoin(std::int64_t nowMs) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "kiosk/core/case_record.hpp"
+#include "kiosk/core/ticket_status.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/visit.hpp"
 #include "kiosk/kiosk_app/kiosk_scan.hpp"
@@ -94,12 +95,6 @@ struct PrinterView {
   std::string detail;                          // the printer's own sentence (Indonesian)
 };
 
-// A ticket's status as GET /api/tickets/<token> reports it.
-struct TicketStatusView {
-  std::string ticket, state, counter;
-  std::int64_t caseId = 0;
-  int ahead = 0;
-};
 
 enum class LookupState { None, Loading, Found, Failed };
 
@@ -164,7 +159,7 @@ class KioskModel {
   void setPrinter(PrinterView p) { m_printer = std::move(p); }
   void setWaiting(std::map<std::string, int> waiting) { m_waiting = std::move(waiting); }
   void setRetentionDays(int days) { m_settings.retentionDays = days; }
-  void statusLoaded(const TicketStatusView& s, std::int64_t nowMs);
+  void statusLoaded(const core::TicketStatus& s, std::int64_t nowMs);
   void statusFailed(const core::Error& e, std::int64_t nowMs);
 
   // The scanner seam (kiosk_scan.hpp): a payload from the camera's decoder
@@ -245,7 +240,7 @@ class KioskModel {
 
   LookupState lookup() const { return m_lookup; }
   const std::string& lookupToken() const { return m_lookupToken; }
-  const std::optional<TicketStatusView>& ticketStatus() const { return m_status; }
+  const std::optional<core::TicketStatus>& ticketStatus() const { return m_status; }
   const std::optional<core::Error>& lookupError() const { return m_lookupError; }
   bool canRejoin() const;
 
@@ -295,7 +290,7 @@ class KioskModel {
 
   LookupState m_lookup = LookupState::None;
   std::string m_lookupToken;
-  std::optional<TicketStatusView> m_status;
+  std::optional<core::TicketStatus> m_status;
   std::optional<core::Error> m_lookupError;
 };
 
@@ -307,6 +302,6 @@ std::string maskedValue(const std::string& value);
 std::string_view toString(Step s);
 
 // Which visitor sentence (kiosk.status.* key) a case state maps to.
-std::string statusKey(std::string_view state);
+std::string statusKey(core::CaseState state);
 
 }  // namespace lpse::kiosk

@@ -374,7 +374,7 @@ void KioskApp::drawTicketStatus(const Layout& l) {
   if (s && m_model.lookup() != LookupState::Loading) {
     ui::bigText("status_number", s->ticket,
                 {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
-    ui::UiMap::current().note("status_state", s->state);
+    ui::UiMap::current().note("status_state", core::toString(s->state));
     const std::string text = m_strings.tr(statusKey(s->state), {{"n", std::to_string(s->ahead)},
                                                                 {"counter", s->counter.empty() ? tr("kiosk.ticket.helpdesk") : s->counter}});
     ui::bigText("status_text", text, {.font = ui::fonts().bold, .align = ui::Align::Center});

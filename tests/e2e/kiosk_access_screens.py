@@ -121,6 +121,7 @@ def main():
     ap.add_argument("--bin", required=True)
     ap.add_argument("--source", required=True)
     ap.add_argument("--out", default=None)
+    ap.add_argument("--sizes-only", action="store_true", help="only the attract page at each size")
     args = ap.parse_args()
     need_display()
     out = args.out or os.path.join(args.source, "docs", "screenshots")
@@ -129,9 +130,12 @@ def main():
             kiosk = s.kiosk(size, "0,0", name=f"kiosk-{size}")
             try:
                 wait_until("kiosk online", lambda: (kiosk.item("start") or {}).get("enabled"))
+                time.sleep(1.5)  # the fonts for this size are built after the first frame
                 shoot(os.path.join(out, f"kiosk-attract-{size}.png"), size)
             finally:
                 kiosk.stop()
+        if args.sizes_only:
+            return 0
         visit(s, out, "1366x768", "1366x768")
         visit(s, out, "1080x1920", "portrait")
         idle_warning(s, out, "1366x768", "1366x768")

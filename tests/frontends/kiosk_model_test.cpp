@@ -354,12 +354,12 @@ TEST(KioskModel, AScannedTicketShowsItsStatusAndMayRejoin) {
   EXPECT_EQ(m.step(), Step::TicketStatus);
   EXPECT_EQ(m.lookup(), kiosk::LookupState::Loading);
   EXPECT_EQ(m.lookupToken(), "0123456789abcdef01234567");
-  m.statusLoaded({"R-004", "awaiting_documents", "Loket 1", 42, 0}, 0);
+  m.statusLoaded({"R-004", core::CaseState::AwaitingDocuments, "Loket 1", 42, 0}, 0);
   EXPECT_EQ(m.lookup(), kiosk::LookupState::Found);
   EXPECT_TRUE(m.canRejoin());
   EXPECT_TRUE(m.rejoin(0));
   EXPECT_EQ(m.lookup(), kiosk::LookupState::Loading);
-  m.statusLoaded({"R-004", "waiting", "", 42, 2}, 0);
+  m.statusLoaded({"R-004", core::CaseState::Waiting, "", 42, 2}, 0);
   EXPECT_FALSE(m.canRejoin());
   EXPECT_FALSE(m.rejoin(0));
   EXPECT_EQ(kiosk::statusKey(m.ticketStatus()->state), "kiosk.status.waiting");
@@ -377,11 +377,15 @@ TEST(KioskModel, ATicketScannedOnTheAttractScreenIsLookedUpToo) {
 }
 
 TEST(KioskModel, StatusKeysCoverEveryCaseState) {
-  EXPECT_EQ(kiosk::statusKey("called"), "kiosk.status.called");
-  EXPECT_EQ(kiosk::statusKey("incomplete"), "kiosk.status.awaiting_documents");
-  EXPECT_EQ(kiosk::statusKey("verifying"), "kiosk.status.in_service");
-  EXPECT_EQ(kiosk::statusKey("delivered"), "kiosk.status.done");
-  EXPECT_EQ(kiosk::statusKey("no_show"), "kiosk.status.no_show");
+  using S = core::CaseState;
+  EXPECT_EQ(kiosk::statusKey(S::Called), "kiosk.status.called");
+  EXPECT_EQ(kiosk::statusKey(S::Incomplete), "kiosk.status.awaiting_documents");
+  EXPECT_EQ(kiosk::statusKey(S::Verifying), "kiosk.status.in_service");
+  EXPECT_EQ(kiosk::statusKey(S::Delivered), "kiosk.status.done");
+  EXPECT_EQ(kiosk::statusKey(S::NoShow), "kiosk.status.no_show");
+  // Every finished state has a sentence of its own, none says "in service".
+  for (S s : {S::Delivered, S::RejectionNotified, S::NoShow, S::Cancelled})
+    EXPECT_NE(kiosk::statusKey(s), "kiosk.status.in_service") << core::toString(s);
 }
 
 TEST(KioskModel, EstimatedWaitFollowsTheCountsFromTheBoard) {
@@ -461,10 +465,10 @@ TEST(KioskModel, ALateRecallNeverReachesTheNextVisitor) {
 TEST(KioskModel, AFinishedTicketOffersANewNumberWithTheSameEntry) {
   auto m = online();
   ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::LookupTicket);
-  m.statusLoaded({"R-004", "waiting", "", 42, 3}, 0);
+  m.statusLoaded({"R-004", core::CaseState::Waiting, "", 42, 3}, 0);
   EXPECT_FALSE(m.canRegisterAgain()) << "a ticket still waiting needs no new number";
   ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::LookupTicket);
-  m.statusLoaded({"R-004", "delivered", "Loket 1", 42, 0}, 0);
+  m.statusLoaded({"R-004", core::CaseState::Delivered, "Loket 1", 42, 0}, 0);
   ASSERT_TRUE(m.canRegisterAgain());
   ASSERT_TRUE(m.registerAgain(1000));
   EXPECT_EQ(m.step(), Step::Service);
