@@ -482,8 +482,11 @@ bool KioskModel::rejoin(std::int64_t nowMs) {
 }
 
 bool KioskModel::idleWarning(std::int64_t nowMs) const {
+  // Never for more than the second half of a (short) idle time: the
+  // warning's window sits over the page.
   const int left = secondsLeft(nowMs);
-  return m_step != Step::Ticket && left > 0 && left <= m_settings.warnBeforeS;
+  const int warnS = std::min(m_settings.warnBeforeS, std::max(1, m_settings.idleTimeoutS / 2));
+  return m_step != Step::Ticket && left > 0 && left <= warnS;
 }
 
 bool KioskModel::moreTime(std::int64_t nowMs) {
