@@ -52,8 +52,12 @@ def focus_on(kiosk, target, limit=40):
             press(MOVES["down" if dy > 0 else "up"])
         else:
             press(MOVES["right" if dx > 0 else "left"])
-        if (kiosk.note("focus") or "") == focused:  # nothing further that way: go round
-            press("KP_2")
+        # Like a listener, wait to hear where the focus went before the next key
+        # (a slow frame must not make us press twice).
+        try:
+            wait_until("focus moved", lambda: (kiosk.note("focus") or "") != focused, timeout=3, step=0.05)
+        except AssertionError:
+            press("KP_2")  # nothing further that way: go round
     raise AssertionError(f"focus never reached {target} (at {kiosk.note('focus')})")
 
 
