@@ -145,7 +145,11 @@ core::Result<TicketStatus> ApiClient::ticketStatus(const std::string& token) {
   return decode<TicketStatus>(request("GET", "/api/tickets/" + token, ""), [](const json& j) -> core::Result<TicketStatus> {
     TicketStatus s;
     s.ticket = j.value("ticket", "");
-    s.state = j.value("state", "");
+    const auto state = core::caseStateFrom(j.value("state", ""));
+    if (!state)
+      return core::makeError("bad_reply", "Jawaban server tidak dikenali (status tiket).",
+                             "The server's answer was not understood (ticket state).");
+    s.state = *state;
     s.counter = j.value("counter", "");
     s.caseId = j.value("case_id", std::int64_t{0});
     s.ahead = j.value("ahead", 0);

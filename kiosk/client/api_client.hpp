@@ -10,6 +10,7 @@
 #include "kiosk/client/credential.hpp"
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/error.hpp"
+#include "kiosk/core/ticket_status.hpp"
 #include "kiosk/core/visit.hpp"
 
 namespace httplib {
@@ -25,11 +26,7 @@ struct CaseDetail {
   std::vector<core::Action> allowed;
 };
 
-struct TicketStatus {
-  std::string ticket, state, counter;
-  std::int64_t caseId = 0;
-  int ahead = 0;
-};
+using TicketStatus = core::TicketStatus;
 
 // What GET /api/health tells anyone (no personal data, no sign-in).
 struct HealthInfo {

@@ -1,4 +1,5 @@
 #include "kiosk/config/config.hpp"
+#include "kiosk/config/display_voice_config.hpp"
 
 #include <toml++/toml.h>
 
@@ -322,11 +323,18 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   c.kiosk.idleTimeoutS = static_cast<int>(idle);
   r.get("kiosk.fullscreen", c.kiosk.fullscreen);
   r.get("kiosk.hide_cursor", c.kiosk.hideCursor);
+  if (auto node = tbl.at_path("kiosk.screen_diagonal_in")) {
+    const auto v = node.is_integer() ? std::optional<double>(static_cast<double>(node.as_integer()->get()))
+                                     : node.value<double>();
+    if (v && *v >= 7 && *v <= 100) c.kiosk.screenDiagonalIn = static_cast<float>(*v);
+    else if (!r.err) r.err = keyError("kiosk.screen_diagonal_in", "7..100");
+  }
 
   r.get("display.id", c.display.id);
   r.get("display.credential_file", c.display.credentialFile);
   r.get("display.running_text", c.display.runningText);
   r.get("display.fullscreen", c.display.fullscreen);
+  if (auto e = parseDisplayVoice(tbl, c.display.voice); e && !r.err) r.err = std::move(*e);
 
   r.get("desk.id", c.desk.id);
   r.get("desk.counter", c.desk.counter);

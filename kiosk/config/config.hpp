@@ -74,6 +74,28 @@ struct KioskConfig {
   int idleTimeoutS = 60;
   bool fullscreen = false;
   bool hideCursor = false;
+  // The screen's diagonal in inches: touch targets are at least 9 mm on it.
+  float screenDiagonalIn = 21.5f;
+};
+
+// The wall display's voice (`[display.voice]`, docs/DISPLAY.md).
+struct VolumeSpanConfig {
+  int fromMinute = 0, toMinute = 0;  // local time, [from, to)
+  int percent = 100;
+};
+struct DisplayVoiceConfig {
+  bool enabled = true;
+  int repeat = 2;                               // each call said this many times, 1..5
+  std::string numberStyle = "number";           // number ("dua belas") | digits ("nol satu dua")
+  std::string recallPhrase = "panggilan ulang";  // panggilan ulang | sekali lagi
+  bool english = false;                         // English sentence after the Indonesian
+  int maxAgeS = 120;                            // older calls (replayed after an outage) are shown, not spoken
+  std::string recordingsDir = "var/voice";      // the office's recordings, NAME.wav
+  std::string clipsDir;                         // generated clips; empty: voice/ beside bin/
+  std::string device;                           // SDL output device name; empty: the default
+  int volume = 100;                             // percent, 0..200
+  std::vector<VolumeSpanConfig> volumeSchedule; // "12:00-13:00=40", no overlaps
+  std::vector<std::pair<std::string, std::string>> counters;  // counter name -> spoken words
 };
 
 struct DisplayConfig {
@@ -81,6 +103,7 @@ struct DisplayConfig {
   std::string credentialFile = "var/credentials/display-1.token";
   std::string runningText;
   bool fullscreen = false;
+  DisplayVoiceConfig voice;
 };
 
 struct DeskConfig {

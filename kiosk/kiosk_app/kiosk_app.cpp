@@ -2,10 +2,17 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <optional>
 
+#include "devices/audio/sdl_sink.hpp"
 #include "kiosk/client/clock.hpp"
 #include "kiosk/kiosk_app/ticket_print.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/key_focus.hpp"
+#include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/ui_map.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -47,21 +54,51 @@ client::Credential credentialFor(const config::Config& c, client::Credential giv
   return given;
 }
 
-TicketStatusView statusView(const client::TicketStatus& s) {
-  return TicketStatusView{s.ticket, s.state, s.counter, s.caseId, s.ahead};
-}
 
 }  // namespace
 
+float layoutScale(ImVec2 size) {
+  const bool portrait = size.y > size.x;
+  const float s = portrait ? std::min(size.x / 1080.0f, size.y / 1920.0f) : std::min(size.x / 1920.0f, size.y / 1080.0f);
+  return std::clamp(s, 0.3f, 4.0f);
+}
+
+float minTouchPx(ImVec2 size, float diagonalIn) {
+  const float diagPx = std::sqrt(size.x * size.x + size.y * size.y);
+  const float pxPerMm = diagPx / (std::max(diagonalIn, 5.0f) * 25.4f);
+  return 9.0f * pxPerMm;
+}
+
 KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer,
                    ui::WindowApp& window, client::Credential credential)
+    : KioskApp(std::move(cfg), strings, std::move(printer),
+               KioskHost{.wake = [&window] { window.wake(); },
+                         .setUiScale = [&window](float s) { window.setUiScale(s); },
+                         .userScale = window.options().uiScale},
+               std::move(credential)) {
+  // The kiosk's own sound output (SDL's default device; SDL_AUDIODRIVER and
+  // AUDIODEV choose another). Opened on the speech thread at the first
+  // sentence: a kiosk without sound works as before.
+  m_speech = std::make_unique<KioskSpeech>(std::make_unique<audio::SdlSink>());
+  m_host.say = [this](const std::string& text, const std::string& lang) {
+    if (text.empty()) m_speech->stop();
+    else m_speech->say(text, lang);
+  };
+}
+
+KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<printer::Printer> printer, KioskHost host,
+                   client::Credential credential)
     : m_cfg(std::move(cfg)),
       m_strings(strings),
-      m_window(window),
+      m_host(std::move(host)),
       m_model(settingsFrom(m_cfg)),
       m_api(m_cfg.serverUrl, credentialFor(m_cfg, credential)),
-      m_worker([&window] { window.wake(); }),
+      m_worker([wake = m_host.wake] {
+        if (wake) wake();
+      }),
       m_spooler(std::make_unique<printer::PrintSpooler>(std::move(printer))) {
+  m_host.screenDiagonalIn = m_cfg.kiosk.screenDiagonalIn;
+  ui::setCompactGlyphs(true);  // from the first rebuild (the first frame) on
   m_ticketFormat.paper = m_cfg.printer.paperDots == 384 ? printer::paper58() : printer::paper80();
   m_model.setLanguage(m_cfg.kiosk.language);
   m_strings.setLanguage(m_cfg.kiosk.language);
@@ -204,7 +241,7 @@ void KioskApp::lookupTicket(const std::string& token) {
   m_worker.post([this, token] {
     auto s = m_api.ticketStatus(token);
     m_worker.toUi([this, s] {
-      if (s) m_model.statusLoaded(statusView(*s), wallClockMs());
+      if (s) m_model.statusLoaded(*s, wallClockMs());
       else m_model.statusFailed(s.error(), wallClockMs());
     });
   });
@@ -243,7 +280,7 @@ void KioskApp::rejoinQueue() {
     }
     auto s = m_api.ticketStatus(token);
     m_worker.toUi([this, s] {
-      if (s) m_model.statusLoaded(statusView(*s), wallClockMs());
+      if (s) m_model.statusLoaded(*s, wallClockMs());
       else m_model.statusFailed(s.error(), wallClockMs());
     });
   });
@@ -295,12 +332,118 @@ std::string KioskApp::errorText(const core::Error& e) const {
   return m_strings.has(key) ? tr(key) : e.message(m_model.language());
 }
 
-void KioskApp::draw(ui::Frame& frame) {
+void KioskApp::draw(ui::Frame& frame) { drawAt(frame.size); }
+
+void KioskApp::speak(const std::string& text) {
+  m_spoken = text;
+  ++m_spokenCount;
+  if (m_model.access().speech && m_host.say) m_host.say(text, m_model.language());
+}
+
+// Each page says what it is and what to do when it opens; the idle warning
+// says itself once; the ticket is read in full.
+void KioskApp::guidePage() {
+  const Step s = m_model.step();
+  const std::string& lang = m_model.language();
+  // Speech switched on: say where the visitor is; off (or the visit ended): silence.
+  if (m_model.access().speech != m_speechOn) {
+    m_speechOn = m_model.access().speech;
+    if (m_speechOn) speak(pageGuidance(s, lang));
+    else if (m_host.say) m_host.say({}, lang);
+  }
+  if (s != m_lastStep || m_firstFrame) {
+    if (s == Step::Attract) m_accessOpen = false;  // the visit ended: so did its choices
+    m_lastStep = s;
+    m_warned = false;
+    ui::KeyFocus::current().clear();
+    if (s == Step::Ticket && m_model.ticket()) {
+      const auto& t = *m_model.ticket();
+      speak(pageGuidance(s, lang) + " " + ticketGuidance(t.kase.ticket, "", t.ahead, lang));
+    } else if (!m_firstFrame) {
+      speak(pageGuidance(s, lang));
+    } else {
+      m_spoken = pageGuidance(s, lang);  // not said at start-up; 0 says it
+    }
+  }
+  const bool warning = m_model.idleWarning(wallClockMs());
+  if (warning && !m_warned) {
+    m_warned = true;
+    speak(idleGuidance(m_model.secondsLeft(wallClockMs()), lang));
+    ui::KeyFocus::current().focus("more_time");
+  }
+  if (!warning) m_warned = false;
+}
+
+// A USB numeric keypad (or the arrow keys): 8/2/4/6 and the arrows move the
+// focus, 5 and Enter activate, 0 repeats what was last said. The digits it
+// also types are taken out of the typed text, so they never reach a field
+// or the wedge-scanner reader; keys it does not know do nothing.
+void KioskApp::readKeypad() {
+  // GLFW key codes (the index ImGui's GLFW backend uses).
+  constexpr int kKp0 = 320, kKpEnter = 335, kRight = 262, kLeft = 263, kDown = 264, kUp = 265, kEnter = 257;
+  ImGuiIO& io = ImGui::GetIO();
+  auto pressed = [](int key) { return ImGui::IsKeyPressed(key, true); };
+  bool keypad = false;
+  for (int k = kKp0; k <= kKp0 + 9; ++k) keypad = keypad || ImGui::IsKeyDown(k);
+  keypad = keypad || ImGui::IsKeyDown(kKpEnter);
+  if (keypad) {
+    // The digits the keypad typed (NumLock on) are commands here, not text.
+    ImVector<ImWchar> kept;
+    for (ImWchar c : io.InputQueueCharacters)
+      if (!((c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '*' || c == '/')) kept.push_back(c);
+    io.InputQueueCharacters.swap(kept);
+  }
+  auto& focus = ui::KeyFocus::current();
+  const bool typing = io.WantTextInput && !keypad;  // a physical keyboard in a field keeps its arrows
+  std::optional<ui::FocusMove> move;
+  if (pressed(kKp0 + 8) || (!typing && pressed(kUp))) move = ui::FocusMove::Up;
+  if (pressed(kKp0 + 2) || (!typing && pressed(kDown))) move = ui::FocusMove::Down;
+  if (pressed(kKp0 + 4) || (!typing && pressed(kLeft))) move = ui::FocusMove::Left;
+  if (pressed(kKp0 + 6) || (!typing && pressed(kRight))) move = ui::FocusMove::Right;
+  const bool activate = ImGui::IsKeyPressed(kKp0 + 5, false) || ImGui::IsKeyPressed(kKpEnter, false) ||
+                        (!typing && m_wedge.empty() && io.InputQueueCharacters.empty() && ImGui::IsKeyPressed(kEnter, false));
+  if (ImGui::IsKeyPressed(kKp0, false) && !m_spoken.empty()) speak(m_spoken);
+  if (!move && !activate) return;
+  m_model.touch(wallClockMs());
+  // Someone using the keypad is guided aloud from the first key on.
+  if (!m_model.access().speech) {
+    AccessChoices a = m_model.access();
+    a.speech = true;
+    m_model.setAccess(a);
+  }
+  // The page's main action is where the focus starts.
+  std::string preferred;
+  if (m_model.idleWarning(wallClockMs())) preferred = "more_time";
+  else switch (m_model.step()) {
+      case Step::Attract: preferred = "start"; break;
+      case Step::Service: preferred = m_cfg.services.empty() ? "" : "service_" + m_cfg.services.front().code; break;
+      case Step::Scan: preferred = "type_instead"; break;
+      case Step::Role: preferred = "role_" + std::string(core::toString(core::kAllVisitorRoles[0])); break;
+      case Step::Details: case Step::Contact:
+        for (const auto& f : kGuestBookFields)
+          if (f.page == m_model.step() && preferred.empty()) preferred = "field_" + std::string(f.id);
+        break;
+      case Step::Confirm: preferred = "consent"; break;
+      case Step::Ticket: preferred = "done"; break;
+      case Step::TicketStatus: preferred = "status_done"; break;
+      default: break;
+    }
+  if (!m_editing.empty() && !focus.active()) preferred = "key_done";
+  if (move) focus.move(*move, m_controls, preferred);
+  if (activate) {
+    // The first press shows where the focus is; the next one acts.
+    if (!focus.active()) focus.move(ui::FocusMove::Next, m_controls, preferred);
+    else focus.activate();
+  }
+}
+
+void KioskApp::drawAt(ImVec2 size) {
   m_worker.drain();
   const auto printerStatus = m_spooler->lastStatus();
   m_model.setPrinter(printerView(printerStatus));
   reportPrinter(printerStatus);
   m_model.tick(wallClockMs());
+  readKeypad();
   readWedgeScanner();
   if (!m_model.scanning()) m_preview.reset();
   // Off the typing pages (cancel, idle wipe, ticket) the keyboard is
@@ -310,18 +453,40 @@ void KioskApp::draw(ui::Frame& frame) {
   // Any touch keeps the form alive, not only typing.
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_model.touch(wallClockMs());
 
-  const Layout l = layout(frame);
+  // The window size sets the scale; large text multiplies the fonts. The
+  // fonts are rebuilt (one atlas, never two) between frames when it changes.
+  m_scale = layoutScale(size) * m_host.userScale;
+  const auto& access = m_model.access();
+  const float textScale = access.largeText ? 1.5f : 1.0f;
+  if ((std::fabs(m_scale - m_askedScale) > 0.001f || textScale != m_askedTextScale) && m_host.setUiScale) {
+    m_askedScale = m_scale;
+    m_askedTextScale = textScale;
+    ui::setTextScale(textScale);
+    m_host.setUiScale(m_scale);
+  }
+  if (ui::highContrast() != access.highContrast) ui::setHighContrast(access.highContrast);
+  ui::setMinTouchPx(std::max(ui::kMinTouchPx * m_scale, minTouchPx(size, m_host.screenDiagonalIn)));
+  guidePage();
+
+  const Layout l = layout(size);
   ui::beginScreen("kiosk");
   ui::UiMap::current().note("step", toString(s));
   ui::UiMap::current().note("keyboard", m_editing);
+  std::string choices;
+  for (auto [on, word] : {std::pair{access.largeText, "large_text"}, {access.highContrast, "high_contrast"},
+                          {access.speech, "speech"}})
+    if (on) choices += (choices.empty() ? "" : " ") + std::string(word);
+  ui::UiMap::current().note("access", choices);
+  ui::UiMap::current().note("speech", m_spoken);
+  ui::UiMap::current().note("speech_count", std::to_string(m_spokenCount));
+  ui::UiMap::current().note("focus", ui::KeyFocus::current().focused());
   drawTopBar(l);
   switch (s) {
     case Step::Attract: drawAttract(l); break;
     case Step::Service: drawService(l); break;
     case Step::Scan: drawScan(l, false); break;
     case Step::Role: drawRole(l); break;
-    case Step::Details: drawFieldsPage(l, {"name", "nip", "agency"}); break;
-    case Step::Contact: drawFieldsPage(l, {"phone", "email", "purpose"}); break;
+    case Step::Details: case Step::Contact: drawFieldsPage(l); break;
     case Step::Confirm: drawConfirm(l); break;
     case Step::Submitting: drawSubmitting(l); break;
     case Step::Ticket: drawTicket(l); break;
@@ -329,7 +494,11 @@ void KioskApp::draw(ui::Frame& frame) {
     case Step::TicketStatus: drawTicketStatus(l); break;
   }
   drawIdleWarning(l);
+  drawAccessPanel(l);
   ui::endScreen();
+  ui::KeyFocus::current().endFrame();
+  m_controls = ui::focusableControls(ui::UiMap::current().items());
+  m_firstFrame = false;
 }
 
 }  // namespace lpse::kiosk

@@ -11,36 +11,27 @@ namespace lpse::kiosk {
 
 namespace {
 
-// The guest-book fields each page asks for; the page a field lives on is
-// where the visitor is sent back to when it is wrong.
-const std::vector<std::string>& pageFields(Step page) {
-  static const std::vector<std::string> details{"name", "nip", "agency"};
-  static const std::vector<std::string> contact{"phone", "email", "purpose"};
-  static const std::vector<std::string> confirm{"consent"};
-  static const std::vector<std::string> none;
-  switch (page) {
-    case Step::Details: return details;
-    case Step::Contact: return contact;
-    case Step::Confirm: return confirm;
-    default: return none;
-  }
+// The fields each page validates (kGuestBookFields, and the consent on the
+// confirm page); the page a field lives on is where the visitor is sent
+// back to when it is wrong.
+std::vector<std::string> pageFields(Step page) {
+  std::vector<std::string> out;
+  for (const auto& f : kGuestBookFields)
+    if (f.page == page) out.emplace_back(f.id);
+  if (page == Step::Confirm) out.emplace_back("consent");
+  return out;
 }
 
 Step pageOf(const std::string& field) {
   if (field == "service") return Step::Service;
-  for (Step p : {Step::Details, Step::Contact, Step::Confirm}) {
-    const auto& f = pageFields(p);
-    if (std::find(f.begin(), f.end(), field) != f.end()) return p;
-  }
+  if (const auto* f = guestBookField(field)) return f->page;
   return Step::Confirm;
 }
 
 // The fields a recalled entry shows masked (nullptr for any other).
 std::string* maskableField(core::Visit& v, const std::string& field) {
-  if (field == "nip") return &v.nip;
-  if (field == "phone") return &v.phone;
-  if (field == "email") return &v.email;
-  return nullptr;
+  const auto* f = guestBookField(field);
+  return f && f->maskable ? &(v.*(f->member)) : nullptr;
 }
 
 bool isFormStep(Step s) {
@@ -70,6 +61,12 @@ bool isLowerHex(std::string_view s) {
 }
 
 }  // namespace
+
+const GuestBookField* guestBookField(std::string_view id) {
+  for (const auto& f : kGuestBookFields)
+    if (f.id == id) return &f;
+  return nullptr;
+}
 
 QrReading defaultQrReader(std::string_view payload) {
   // A keyboard-wedge scanner ends the code with Enter.
@@ -116,14 +113,17 @@ std::string_view toString(Step s) {
   return "?";
 }
 
-std::string statusKey(std::string_view state) {
-  if (state == "waiting") return "kiosk.status.waiting";
-  if (state == "called") return "kiosk.status.called";
-  if (state == "incomplete" || state == "awaiting_documents") return "kiosk.status.awaiting_documents";
-  if (state == "delivered" || state == "rejection_notified") return "kiosk.status.done";
-  if (state == "no_show") return "kiosk.status.no_show";
-  if (state == "cancelled") return "kiosk.status.cancelled";
-  return "kiosk.status.in_service";
+std::string statusKey(core::CaseState state) {
+  using S = core::CaseState;
+  switch (state) {
+    case S::Waiting: return "kiosk.status.waiting";
+    case S::Called: return "kiosk.status.called";
+    case S::Incomplete: case S::AwaitingDocuments: return "kiosk.status.awaiting_documents";
+    case S::Delivered: case S::RejectionNotified: return "kiosk.status.done";
+    case S::NoShow: return "kiosk.status.no_show";
+    case S::Cancelled: return "kiosk.status.cancelled";
+    default: return "kiosk.status.in_service";
+  }
 }
 
 KioskModel::KioskModel(KioskSettings settings) : m_settings(std::move(settings)) {
@@ -154,6 +154,8 @@ void KioskModel::wipe() {
   m_recallError.reset();
   m_requestKey.clear();
   m_masked.clear();
+  m_idleExtraMs = 0;
+  m_moreTimeUsed = 0;
 }
 
 void KioskModel::go(Step s, std::int64_t nowMs) {
@@ -251,13 +253,9 @@ void KioskModel::revalidate(const std::string& field) {
 }
 
 void KioskModel::setField(const std::string& field, const std::string& value, std::int64_t nowMs) {
-  if (field == "name") m_draft.name = value;
-  else if (field == "nip") m_draft.nip = value;
-  else if (field == "agency") m_draft.agency = value;
-  else if (field == "phone") m_draft.phone = value;
-  else if (field == "email") m_draft.email = value;
-  else if (field == "purpose") m_draft.purpose = value;
-  else return;
+  const auto* f = guestBookField(field);
+  if (!f) return;
+  m_draft.*(f->member) = value;
   m_masked.erase(field);
   draftChanged();
   revalidate(field);
@@ -327,6 +325,8 @@ bool KioskModel::submit(std::int64_t nowMs) {
 
 void KioskModel::cancel() {
   wipe();
+  // The end of a visit: the next visitor starts with the kiosk as it was.
+  m_access = {};
   m_step = Step::Attract;
 }
 
@@ -409,7 +409,7 @@ void KioskModel::fillDraft(const core::Visit& from) {
   m_draft.documents = docs.empty() ? std::vector<core::Document>{core::Document::RequestForm} : docs;
   m_fieldErrors.clear();
   // What the entry got wrong shows at once, on the page it belongs to.
-  for (const char* f : {"name", "nip", "agency", "phone", "email", "purpose"}) revalidate(f);
+  for (const auto& f : kGuestBookFields) revalidate(std::string(f.id));
   m_scanned = true;
   m_masked.clear();
   draftChanged();
@@ -417,8 +417,7 @@ void KioskModel::fillDraft(const core::Visit& from) {
 
 bool KioskModel::canRegisterAgain() const {
   if (m_step != Step::TicketStatus || m_lookup != LookupState::Found || !m_status || !m_serverOnline) return false;
-  const auto state = core::caseStateFrom(m_status->state);
-  return state && core::isTerminal(*state);
+  return core::isTerminal(m_status->state);
 }
 
 bool KioskModel::registerAgain(std::int64_t nowMs) {
@@ -436,8 +435,8 @@ void KioskModel::entryRecalled(const std::string& token, const core::Visit& entr
   if (m_recall != LookupState::Loading || token != m_recallToken) return;
   m_recall = LookupState::Found;
   fillDraft(entry);
-  for (const char* f : {"nip", "phone", "email"})
-    if (!maskableField(m_draft, f)->empty()) m_masked.insert(f);
+  for (const auto& f : kGuestBookFields)
+    if (f.maskable && !(m_draft.*(f.member)).empty()) m_masked.emplace(f.id);
   if (m_step == Step::Scan) go(Step::Role, nowMs);
   touched(nowMs);
 }
@@ -456,7 +455,7 @@ void KioskModel::frameArrived(std::shared_ptr<const PreviewFrame> frame) {
   if (m_frame && m_camera != CameraState::Live) m_camera = CameraState::Live;
 }
 
-void KioskModel::statusLoaded(const TicketStatusView& s, std::int64_t nowMs) {
+void KioskModel::statusLoaded(const core::TicketStatus& s, std::int64_t nowMs) {
   if (m_step != Step::TicketStatus) return;
   m_status = s;
   m_lookup = LookupState::Found;
@@ -472,13 +471,29 @@ void KioskModel::statusFailed(const core::Error& e, std::int64_t nowMs) {
 }
 
 bool KioskModel::canRejoin() const {
-  return m_lookup == LookupState::Found && m_status && m_status->state == "awaiting_documents" && m_serverOnline;
+  return m_lookup == LookupState::Found && m_status && m_status->state == core::CaseState::AwaitingDocuments && m_serverOnline;
 }
 
 bool KioskModel::rejoin(std::int64_t nowMs) {
   touched(nowMs);
   if (!canRejoin()) return false;
   m_lookup = LookupState::Loading;
+  return true;
+}
+
+bool KioskModel::idleWarning(std::int64_t nowMs) const {
+  // Never for more than the second half of a (short) idle time: the
+  // warning's window sits over the page.
+  const int left = secondsLeft(nowMs);
+  const int warnS = std::min(m_settings.warnBeforeS, std::max(1, m_settings.idleTimeoutS / 2));
+  return m_step != Step::Ticket && left > 0 && left <= warnS;
+}
+
+bool KioskModel::moreTime(std::int64_t nowMs) {
+  if (!idleWarning(nowMs) || m_moreTimeUsed >= m_settings.maxMoreTime) return false;
+  ++m_moreTimeUsed;
+  m_lastInputMs = nowMs;
+  m_idleExtraMs = std::max<std::int64_t>(0, (m_settings.moreTimeS - m_settings.idleTimeoutS) * 1000LL);
   return true;
 }
 
@@ -492,7 +507,7 @@ int KioskModel::secondsLeft(std::int64_t nowMs) const {
     limitMs = m_settings.ticketScreenS * 1000LL;
     sinceMs = m_ticketShownMs;
   } else if (isFormStep(m_step) || m_step == Step::TicketScan || m_step == Step::TicketStatus) {
-    limitMs = m_settings.idleTimeoutS * 1000LL;
+    limitMs = m_settings.idleTimeoutS * 1000LL + m_idleExtraMs;
     sinceMs = m_lastInputMs;
   } else {
     return -1;

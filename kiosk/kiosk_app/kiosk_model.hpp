@@ -19,9 +19,11 @@
 #include <vector>
 
 #include "kiosk/core/case_record.hpp"
+#include "kiosk/core/ticket_status.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/visit.hpp"
 #include "kiosk/kiosk_app/kiosk_scan.hpp"
+#include "kiosk/ui/touch_keyboard.hpp"  // KeyboardLayout only: a plain enum, no ImGui
 
 namespace lpse::kiosk {
 
@@ -42,6 +44,48 @@ enum class Step {
 // The pages a visitor fills in, in order (for "step n of m" and "back").
 inline constexpr Step kFormPages[] = {Step::Role, Step::Details, Step::Contact, Step::Confirm};
 
+// The guest-book fields, once: which page asks for each, where it lives in
+// the visit, the on-screen keyboard it gets, whether it may be left empty,
+// whether a recalled entry shows it masked. Its id is core's error field,
+// the strings key kiosk.field.<id> (and kiosk.hint.<id>), and the UI map's
+// field_<id>. Adding a field is one row here (and its two strings).
+struct GuestBookField {
+  std::string_view id;
+  Step page;
+  std::string core::Visit::*member;
+  ui::KeyboardLayout keyboard;
+  bool optional;
+  bool maskable;
+};
+inline constexpr GuestBookField kGuestBookFields[] = {
+    {"name", Step::Details, &core::Visit::name, ui::KeyboardLayout::Text, false, false},
+    {"nip", Step::Details, &core::Visit::nip, ui::KeyboardLayout::Digits, true, true},
+    {"agency", Step::Details, &core::Visit::agency, ui::KeyboardLayout::Text, false, false},
+    {"phone", Step::Contact, &core::Visit::phone, ui::KeyboardLayout::Phone, false, true},
+    {"email", Step::Contact, &core::Visit::email, ui::KeyboardLayout::Email, true, true},
+    {"purpose", Step::Contact, &core::Visit::purpose, ui::KeyboardLayout::Text, true, false},
+};
+// The row for `id`, or null.
+const GuestBookField* guestBookField(std::string_view id);
+
+// The visitor's accessibility choices: kept for their whole visit (across
+// pages), wiped with their data when it ends.
+struct AccessChoices {
+  bool largeText = false;
+  bool highContrast = false;
+  bool speech = false;  // spoken guidance (on by itself when the keypad is used)
+  bool operator==(const AccessChoices&) const = default;
+};
+
+// What the kiosk says on a page, in the visitor's language: what the page
+// is and what to do. Pure data; the speech device reads it.
+std::string pageGuidance(Step step, std::string_view lang);
+// The end of a visit, read aloud: the number (letter by letter, digit by
+// digit), where to go, how many are ahead.
+std::string ticketGuidance(const std::string& ticket, const std::string& counter, int ahead, std::string_view lang);
+// The idle warning, read aloud.
+std::string idleGuidance(int seconds, std::string_view lang);
+
 enum class PrintState { None, Printing, Printed, Failed };
 
 // The printer as the kiosk last saw it (the spooler checks it off-thread).
@@ -51,12 +95,6 @@ struct PrinterView {
   std::string detail;                          // the printer's own sentence (Indonesian)
 };
 
-// A ticket's status as GET /api/tickets/<token> reports it.
-struct TicketStatusView {
-  std::string ticket, state, counter;
-  std::int64_t caseId = 0;
-  int ahead = 0;
-};
 
 enum class LookupState { None, Loading, Found, Failed };
 
@@ -69,6 +107,9 @@ struct KioskSettings {
   int ticketScreenS = 15;       // the ticket screen returns to attract after this
   int minutesPerVisitor = 5;    // for the estimated wait (SOP step 5 standard)
   int retentionDays = 0;        // how long guest-book data is kept (0: not told; the server says)
+  int warnBeforeS = 15;         // the idle warning shows this long before the wipe
+  int moreTimeS = 30;           // "more time" leaves at least this long
+  int maxMoreTime = 20;         // times a visitor may ask for more time in one visit
   std::vector<core::ServiceDef> services = core::defaultServices();
   // Tells a form QR from a ticket QR; kiosk/form's classifier in the real
   // program, defaultQrReader until then.
@@ -94,6 +135,15 @@ class KioskModel {
   void setConsent(bool yes, std::int64_t nowMs);
   void setLanguage(const std::string& lang);
   void touch(std::int64_t nowMs) { touched(nowMs); }  // any tap keeps the form alive
+  // "More time" on the idle warning: at least moreTimeS from now (false:
+  // no warning showing, or asked maxMoreTime times already).
+  bool moreTime(std::int64_t nowMs);
+  int moreTimeUsed() const { return m_moreTimeUsed; }
+  // The idle warning is showing (the last warnBeforeS seconds of a form).
+  bool idleWarning(std::int64_t nowMs) const;
+  // Accessibility mode: large text and high contrast, for this visit.
+  void setAccess(AccessChoices a) { m_access = a; }
+  const AccessChoices& access() const { return m_access; }
   // Validates the whole form; true when it may be sent (Step -> Submitting).
   // With the server away it refuses: no number is given that is not recorded.
   bool submit(std::int64_t nowMs);
@@ -109,7 +159,7 @@ class KioskModel {
   void setPrinter(PrinterView p) { m_printer = std::move(p); }
   void setWaiting(std::map<std::string, int> waiting) { m_waiting = std::move(waiting); }
   void setRetentionDays(int days) { m_settings.retentionDays = days; }
-  void statusLoaded(const TicketStatusView& s, std::int64_t nowMs);
+  void statusLoaded(const core::TicketStatus& s, std::int64_t nowMs);
   void statusFailed(const core::Error& e, std::int64_t nowMs);
 
   // The scanner seam (kiosk_scan.hpp): a payload from the camera's decoder
@@ -190,12 +240,15 @@ class KioskModel {
 
   LookupState lookup() const { return m_lookup; }
   const std::string& lookupToken() const { return m_lookupToken; }
-  const std::optional<TicketStatusView>& ticketStatus() const { return m_status; }
+  const std::optional<core::TicketStatus>& ticketStatus() const { return m_status; }
   const std::optional<core::Error>& lookupError() const { return m_lookupError; }
   bool canRejoin() const;
 
  private:
-  void touched(std::int64_t nowMs) { m_lastInputMs = nowMs; }
+  void touched(std::int64_t nowMs) {
+    m_lastInputMs = nowMs;
+    m_idleExtraMs = 0;
+  }
   void draftChanged() { m_requestKey.clear(); }
   // Puts a scanned form's or a recalled entry's fields into the draft,
   // keeping the service and documents chosen here (consent is never carried).
@@ -219,6 +272,9 @@ class KioskModel {
   PrinterView m_printer;
   std::map<std::string, int> m_waiting;
   std::int64_t m_lastInputMs = 0;
+  std::int64_t m_idleExtraMs = 0;  // added by "more time" beyond the idle timeout
+  int m_moreTimeUsed = 0;
+  AccessChoices m_access;
   std::int64_t m_ticketShownMs = 0;
 
   CameraState m_camera = CameraState::Absent;
@@ -234,7 +290,7 @@ class KioskModel {
 
   LookupState m_lookup = LookupState::None;
   std::string m_lookupToken;
-  std::optional<TicketStatusView> m_status;
+  std::optional<core::TicketStatus> m_status;
   std::optional<core::Error> m_lookupError;
 };
 
@@ -246,6 +302,6 @@ std::string maskedValue(const std::string& value);
 std::string_view toString(Step s);
 
 // Which visitor sentence (kiosk.status.* key) a case state maps to.
-std::string statusKey(std::string_view state);
+std::string statusKey(core::CaseState state);
 
 }  // namespace lpse::kiosk

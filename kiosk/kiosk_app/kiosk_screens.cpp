@@ -28,25 +28,38 @@ void centreNext(float w) {
 
 void gap(float h) { ImGui::Dummy({0, h}); }
 
+float lineH(ImFont* font) { return font ? font->FontSize : ImGui::GetFontSize(); }
+
+float textWidthOf(ImFont* font, const std::string& text) {
+  if (!font) font = ImGui::GetFont();
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.c_str()).x;
+}
+
+// The height of `text` wrapped at `w` (as bigText wraps it).
+float textHeight(ImFont* font, const std::string& text, float w) {
+  if (!font) font = ImGui::GetFont();
+  return font->CalcTextSizeA(font->FontSize, FLT_MAX, w, text.c_str()).y;
+}
+
 // A rounded panel behind what is drawn between begin and end.
 struct Panel {
   ImVec2 min;
-  float w;
-  explicit Panel(float width) : min(ImGui::GetCursorScreenPos()), w(width) {
+  float w, k;
+  Panel(float width, float scale) : min(ImGui::GetCursorScreenPos()), w(width), k(scale) {
     ImGui::GetWindowDrawList()->ChannelsSplit(2);
     ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
-    ImGui::SetCursorScreenPos({min.x + 32, min.y + 28});
+    ImGui::SetCursorScreenPos({min.x + 32 * k, min.y + 28 * k});
     ImGui::BeginGroup();
-    ImGui::PushTextWrapPos(min.x + w - 32);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w - 64 * k);
   }
   void end(ImVec4 fill = ui::colors::kPanel, ImVec4 edge = ui::colors::kPanel) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
-    const float bottom = ImGui::GetItemRectMax().y + 28;
+    const float bottom = ImGui::GetItemRectMax().y + 28 * k;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->ChannelsSetCurrent(0);
-    dl->AddRectFilled(min, {min.x + w, bottom}, ImGui::GetColorU32(fill), 20);
-    dl->AddRect(min, {min.x + w, bottom}, ImGui::GetColorU32(edge), 20, 0, 3);
+    dl->AddRectFilled(min, {min.x + w, bottom}, ImGui::GetColorU32(fill), 20 * k);
+    dl->AddRect(min, {min.x + w, bottom}, ImGui::GetColorU32(edge), 20 * k, 0, 3 * k);
     dl->ChannelsMerge();
     ImGui::SetCursorScreenPos({min.x, bottom});
     ImGui::Dummy({w, 0});
@@ -57,53 +70,81 @@ struct Panel {
 
 void KioskApp::drawAttract(const Layout& l) {
   const float w = l.size.x - 2 * l.pad;
-  if (l.portrait) gap(200);
-  ui::bigText("welcome", tr("kiosk.welcome"), {.font = ui::fonts().large, .align = ui::Align::Center});
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  ImFont* large = ui::fonts().large;
+  ImFont* body = ui::fonts().body;
+  ImFont* bold = ui::fonts().bold;
+  ImFont* small = ui::fonts().small;
+  // Heights first: everything must fit the window with "start" and "I have
+  // a ticket" on it; what is left over spaces the parts out.
+  const auto n = static_cast<float>(m_cfg.services.size());
+  const float cardGap = px(24);
+  const float cardW = std::min(px(460), (w - cardGap * (n - 1)) / std::max(1.0f, n));
+  float cardText = 0;
+  for (const auto& s : m_cfg.services) {
+    const int waiting = m_model.waitingFor(s.code);
+    const std::string est = waiting == 0 ? tr("kiosk.home.no_wait")
+                                         : m_strings.tr("kiosk.home.estimate", {{"m", std::to_string(m_model.estimatedWaitMin(s.code))}});
+    cardText = std::max(cardText, textHeight(bold, serviceName(s.code), cardW - px(32)) + lineH(large) +
+                                      textHeight(small, est, cardW - px(32)) + 2 * spacing);
+  }
+  const float cardH = std::max(px(210), cardText + px(44));
+  const float startMin = std::max(ui::minTouchPx(), lineH(large) + ImGui::GetStyle().FramePadding.y * 2);
+  const float ticketH = std::max(ui::minTouchPx(), lineH(bold) + ImGui::GetStyle().FramePadding.y * 2);
+  const float texts = textHeight(large, tr("kiosk.welcome"), w) + textHeight(body, tr("kiosk.welcome_sub"), w) +
+                      (m_model.serverOnline() ? 0 : textHeight(body, tr("kiosk.offline_notice"), w) + spacing) +
+                      textHeight(small, tr("kiosk.scan_anytime"), w);
+  // Ten items (eleven with the offline notice), each followed by ItemSpacing.
+  const float fixed = texts + cardH + ticketH + spacing * (m_model.serverOnline() ? 9 : 10);
+  const float room = l.size.y - ImGui::GetCursorPosY() - l.pad - fixed;
+  const float startH = std::clamp(room * (l.portrait ? 0.35f : 0.8f), startMin, l.portrait ? px(300) : px(210));
+  const float spare = std::max(0.0f, room - startH);
+  const float space = l.portrait ? spare / 5 : std::min(spare / 4, px(24));
+
+  gap(space);
+  ui::bigText("welcome", tr("kiosk.welcome"), {.font = large, .align = ui::Align::Center});
   ui::bigText("welcome_sub", tr("kiosk.welcome_sub"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
-  if (l.portrait) gap(80);
-  const float startW = std::min(w * 0.8f, 1100.0f);
+  gap(space);
+  const float startW = std::min(w * 0.8f, px(1100));
   centreNext(startW);
-  if (ui::bigButton("start", tr("kiosk.attract"), {startW, l.portrait ? 300.0f : 210.0f}, ui::ButtonStyle::Primary,
-                    m_model.serverOnline(), ui::fonts().large))
+  if (ui::bigButton("start", tr("kiosk.attract"), {startW, startH}, ui::ButtonStyle::Primary, m_model.serverOnline(), large))
     m_model.start(wallClockMs());
   if (!m_model.serverOnline())
     ui::bigText("offline_notice", tr("kiosk.offline_notice"), {.color = ui::colors::kWarn, .align = ui::Align::Center});
-  if (l.portrait) gap(80);
+  gap(space);
 
   // How many wait, per service, and roughly how long.
-  const auto n = static_cast<float>(m_cfg.services.size());
-  const float cardW = std::min(460.0f, (w - 24 * (n - 1)) / std::max(1.0f, n)), cardH = 210;
-  centreNext(cardW * n + 24 * (n - 1));
+  centreNext(cardW * n + cardGap * (n - 1));
   for (std::size_t i = 0; i < m_cfg.services.size(); ++i) {
     const auto& s = m_cfg.services[i];
-    if (i > 0) ImGui::SameLine(0, 24);
+    if (i > 0) ImGui::SameLine(0, cardGap);
     ImGui::BeginGroup();
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(a, {a.x + cardW, a.y + cardH}, ImGui::GetColorU32(ui::colors::kPanel), 20);
-    ImGui::SetCursorScreenPos({a.x, a.y + 22});
-    ImGui::PushItemWidth(cardW);
-    ImGui::BeginChild(("card_" + s.code).c_str(), {cardW, cardH - 22}, false,
+    ImGui::GetWindowDrawList()->AddRectFilled(a, {a.x + cardW, a.y + cardH}, ImGui::GetColorU32(ui::colors::kPanel), px(20));
+    ImGui::SetCursorScreenPos({a.x + px(16), a.y + px(22)});
+    ImGui::BeginChild(("card_" + s.code).c_str(), {cardW - px(32), cardH - px(22)}, false,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoInputs);
     const int waiting = m_model.waitingFor(s.code);
-    ui::bigText(("service_name_" + s.code).c_str(), serviceName(s.code), {.font = ui::fonts().bold, .align = ui::Align::Center});
+    ui::bigText(("service_name_" + s.code).c_str(), serviceName(s.code), {.font = bold, .align = ui::Align::Center});
     ui::bigText(("waiting_" + s.code).c_str(),
                 m_strings.tr("kiosk.home.waiting_n", {{"n", std::to_string(waiting)}}),
-                {.font = ui::fonts().large, .color = ui::colors::kAccent, .align = ui::Align::Center});
+                {.font = large, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
     ui::bigText(("estimate_" + s.code).c_str(),
                 waiting == 0 ? tr("kiosk.home.no_wait")
                              : m_strings.tr("kiosk.home.estimate", {{"m", std::to_string(m_model.estimatedWaitMin(s.code))}}),
-                {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
+                {.font = small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
     ImGui::EndChild();
-    ImGui::PopItemWidth();
+    ImGui::SetCursorScreenPos(a);
+    ImGui::Dummy({cardW, cardH});
     ImGui::EndGroup();
   }
-  if (l.portrait) gap(80);
-  const float ticketW = std::min(w, 640.0f);
+  gap(space);
+  const float ticketW = std::min(w, std::max(px(640), textWidthOf(bold, tr("kiosk.have_ticket")) + ImGui::GetStyle().FramePadding.x * 3));
   centreNext(ticketW);
-  if (ui::bigButton("have_ticket", tr("kiosk.have_ticket"), {ticketW, 0}, ui::ButtonStyle::Secondary))
+  if (ui::bigButton("have_ticket", tr("kiosk.have_ticket"), {ticketW, ticketH}, ui::ButtonStyle::Secondary))
     m_model.haveTicket(wallClockMs());
   ui::bigText("scan_anytime", tr("kiosk.scan_anytime"),
-              {.font = ui::fonts().small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
+              {.font = small, .color = ui::colors::kTextDim, .align = ui::Align::Center});
 }
 
 void KioskApp::drawService(const Layout& l) {
@@ -121,13 +162,15 @@ void KioskApp::drawService(const Layout& l) {
   const float w = ImGui::GetContentRegionAvail().x;
   const auto n = static_cast<float>(m_cfg.services.size());
   // Side by side in landscape, one under the other in portrait.
-  const float tileW = l.portrait ? w : std::min(760.0f, (w - 32 * (n - 1)) / std::max(1.0f, n));
-  const float tileH = l.portrait ? 300 : 380;
-  gap(l.portrait ? 40 : 60);
-  if (!l.portrait) centreNext(tileW * n + 32 * (n - 1));
+  const float tileW = l.portrait ? w : std::min(px(760), (w - px(32) * (n - 1)) / std::max(1.0f, n));
+  // Tall enough for a two-line name and its waiting line in the fonts in use.
+  const float tileH = std::max(l.portrait ? px(300) : px(380),
+                               lineH(ui::fonts().large) * 2 + lineH(ui::fonts().body) * 2 + px(60));
+  gap(l.portrait ? px(40) : px(60));
+  if (!l.portrait) centreNext(tileW * n + px(32) * (n - 1));
   for (std::size_t i = 0; i < m_cfg.services.size(); ++i) {
     const auto& s = m_cfg.services[i];
-    if (i > 0 && !l.portrait) ImGui::SameLine(0, 32);
+    if (i > 0 && !l.portrait) ImGui::SameLine(0, px(32));
     const int waiting = m_model.waitingFor(s.code);
     const std::string sub = m_strings.tr("kiosk.home.waiting_n", {{"n", std::to_string(waiting)}}) +
                             (waiting > 0 ? " · " + m_strings.tr("kiosk.home.estimate", {{"m", std::to_string(m_model.estimatedWaitMin(s.code))}})
@@ -143,7 +186,7 @@ void KioskApp::drawService(const Layout& l) {
 void KioskApp::drawPreview(const Layout&, ImVec2 size) {
   const ImVec2 a = ImGui::GetCursorScreenPos(), b(a.x + size.x, a.y + size.y);
   ImDrawList* dl = ImGui::GetWindowDrawList();
-  dl->AddRectFilled(a, b, ImGui::GetColorU32(ui::colors::kPanel), 20);
+  dl->AddRectFilled(a, b, ImGui::GetColorU32(ui::colors::kPanel), px(20));
   const auto& frame = m_model.frame();
   if (frame && m_preview.update(frame->gray.data(), frame->width, frame->height, frame->sequence)) {
     // Fit the frame into the box, keeping its shape; mirrored, as people
@@ -151,7 +194,7 @@ void KioskApp::drawPreview(const Layout&, ImVec2 size) {
     const float k = std::min(size.x / frame->width, size.y / frame->height);
     const ImVec2 fs(frame->width * k, frame->height * k);
     const ImVec2 fa(a.x + (size.x - fs.x) * 0.5f, a.y + (size.y - fs.y) * 0.5f);
-    dl->AddImageRounded(m_preview.id(), fa, {fa.x + fs.x, fa.y + fs.y}, {1, 0}, {0, 1}, IM_COL32_WHITE, 12);
+    dl->AddImageRounded(m_preview.id(), fa, {fa.x + fs.x, fa.y + fs.y}, {1, 0}, {0, 1}, IM_COL32_WHITE, px(12));
     // The target box: where the QR should go.
     const float t = std::min(fs.x, fs.y) * 0.62f, c = t * 0.22f;
     const ImVec2 m(fa.x + fs.x * 0.5f, fa.y + fs.y * 0.5f);
@@ -161,18 +204,18 @@ void KioskApp::drawPreview(const Layout&, ImVec2 size) {
       for (int cy = 0; cy < 2; ++cy) {
         const ImVec2 p(cx ? t1.x : t0.x, cy ? t1.y : t0.y);
         const float sx = cx ? -c : c, sy = cy ? -c : c;
-        dl->AddLine(p, {p.x + sx, p.y}, amber, 10);
-        dl->AddLine(p, {p.x, p.y + sy}, amber, 10);
+        dl->AddLine(p, {p.x + sx, p.y}, amber, px(10));
+        dl->AddLine(p, {p.x, p.y + sy}, amber, px(10));
       }
     ui::UiMap::current().note("preview", std::to_string(frame->width) + "x" + std::to_string(frame->height));
   } else {
     const bool starting = m_model.camera() == CameraState::Starting;
     const std::string text = starting ? tr("kiosk.scan.camera_starting") : tr("kiosk.scan.no_camera");
     ImFont* font = ui::fonts().bold ? ui::fonts().bold : ImGui::GetFont();
-    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, size.x - 80, text.c_str());
+    const ImVec2 ts = font->CalcTextSizeA(font->FontSize, FLT_MAX, size.x - px(80), text.c_str());
     dl->AddText(font, font->FontSize, {a.x + (size.x - ts.x) * 0.5f, a.y + (size.y - ts.y) * 0.5f},
                 ImGui::GetColorU32(starting ? ui::colors::kTextDim : ui::colors::kWarn), text.c_str(), nullptr,
-                size.x - 80);
+                size.x - px(80));
     ui::UiMap::current().add({.id = "camera_notice", .kind = ui::UiKind::Text, .text = text,
                               .rect = {a.x, a.y, size.x, size.y}});
   }
@@ -188,37 +231,37 @@ void KioskApp::drawScan(const Layout& l, bool ticket) {
   if (!l.portrait) preview.y = std::min(h, preview.x * 0.75f);
   drawPreview(l, preview);
   if (!l.portrait) {
-    ImGui::SameLine(0, 48);
+    ImGui::SameLine(0, px(48));
   } else {
-    gap(12);
+    gap(px(12));
   }
   ImGui::BeginGroup();
-  const float colW = l.portrait ? w : w - preview.x - 48;
+  const float colW = l.portrait ? w : w - preview.x - px(48);
   ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + colW);
   // Portrait: what is left under the preview, its gap and two item spacings
   // (a pixel more and the page grows a scroll bar it does not need).
-  const float sideH = l.portrait ? h - preview.y - 12 - 2 * ImGui::GetStyle().ItemSpacing.y : preview.y;
-  ImGui::BeginChild("scan_side", {colW, sideH}, false,
-                    ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+  const float sideH = l.portrait ? h - preview.y - px(12) - 2 * ImGui::GetStyle().ItemSpacing.y : preview.y;
+  ImGui::BeginChild("scan_side", {colW, sideH}, false, ImGuiWindowFlags_NoBackground);
   if (!noCamera)
     ui::bigText("scan_hint", tr(ticket ? "kiosk.scan.ticket_hint" : "kiosk.scan.form_hint"), {.font = ui::fonts().bold});
   if (!ticket && m_model.recall() == LookupState::Loading)
     ui::bigText("recalling", tr("kiosk.scan.recalling"), {.font = ui::fonts().bold, .color = ui::colors::kAccent});
   if (auto& e = m_model.scanError()) ui::bigText("scan_error", errorText(*e), {.color = ui::colors::kDangerPressed});
   if (!ticket && !noCamera) {
-    gap(8);
+    gap(px(8));
     ui::bigText("recall_hint", tr("kiosk.scan.recall_hint"), {.font = ui::fonts().small, .color = ui::colors::kTextDim});
   }
-  gap(16);
+  gap(px(16));
   if (!ticket) {
     ui::bigText("type_hint", tr(noCamera ? "kiosk.scan.type_no_camera" : "kiosk.scan.type_hint"),
                 {.color = ui::colors::kTextDim});
-    if (ui::bigButton("type_instead", tr("kiosk.scan.type_button"), {-1, 120},
+    if (ui::bigButton("type_instead", tr("kiosk.scan.type_button"), {-1, px(120)},
                       noCamera ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary))
       m_model.typeInstead(wallClockMs());
   } else if (noCamera) {
     ui::bigText("ticket_no_camera", tr("kiosk.scan.ticket_no_camera"), {.color = ui::colors::kTextDim});
   }
+  ui::dragToScroll();
   ImGui::EndChild();
   ImGui::PopTextWrapPos();
   ImGui::EndGroup();
@@ -234,16 +277,17 @@ void KioskApp::drawSubmitting(const Layout& l) {
 void KioskApp::drawTicket(const Layout& l) {
   const auto& t = *m_model.ticket();
   const float w = l.size.x - 2 * l.pad;
-  const float qrSide = l.portrait ? 380 : 340;
-  const float leftW = l.portrait ? w : w - qrSide - 64;
+  const float qrSide = l.portrait ? px(380) : px(340);
+  const float leftW = l.portrait ? w : w - qrSide - px(64);
+  const float doneH = std::max({px(100), ui::minTouchPx(), lineH(ui::fonts().bold) + ImGui::GetStyle().FramePadding.y * 2});
+  const float bottomH = doneH + px(20) + lineH(ui::fonts().body) + px(20);
 
   const float top = ImGui::GetCursorPosY();
   // Landscape: a column left of the QR; portrait: the full width, the QR under it.
   if (l.portrait)
     ImGui::BeginGroup();
   else
-    ImGui::BeginChild("ticket_text", {leftW, l.size.y - top - l.pad - 130}, false,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    ImGui::BeginChild("ticket_text", {leftW, l.size.y - top - l.pad - bottomH}, false, ImGuiWindowFlags_NoBackground);
   ui::bigText("your_number", tr("kiosk.your_number"), {.font = ui::fonts().large, .align = ui::Align::Center});
   ui::bigText("ticket_number", t.kase.ticket,
               {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
@@ -266,12 +310,12 @@ void KioskApp::drawTicket(const Layout& l) {
       break;
     case PrintState::Failed: {
       // The number is on screen and recorded; the visitor is not left without it.
-      Panel p(ImGui::GetContentRegionAvail().x);
+      Panel p(ImGui::GetContentRegionAvail().x, m_scale);
       ui::bigText("print_state", tr("kiosk.print_failed"), {.font = ui::fonts().bold, .color = ui::colors::kText});
       if (!m_model.printDetail().empty())
         ui::bigText("print_detail", m_model.printDetail(), {.font = ui::fonts().small, .color = ui::colors::kText});
       // The same ticket again, once the paper is in or the cable is back.
-      if (ui::bigButton("reprint", tr("kiosk.ticket.reprint"), {420, 0}, ui::ButtonStyle::Secondary,
+      if (ui::bigButton("reprint", tr("kiosk.ticket.reprint"), {px(420), 0}, ui::ButtonStyle::Secondary,
                         m_model.printer().canPrint))
         print(t);
       p.end(ui::colors::kDanger, ui::colors::kDanger);
@@ -279,18 +323,20 @@ void KioskApp::drawTicket(const Layout& l) {
     }
     case PrintState::None: break;
   }
-  if (l.portrait)
+  if (l.portrait) {
     ImGui::EndGroup();
-  else
+  } else {
+    ui::dragToScroll();
     ImGui::EndChild();
+  }
 
   // The QR, as on the paper: scanned here later it shows the ticket's status.
   if (l.portrait) {
-    gap(24);
+    gap(px(24));
     centreNext(qrSide);
   } else {
-    ImGui::SameLine(0, 64);
-    ImGui::SetCursorPosY(top + 60);
+    ImGui::SameLine(0, px(64));
+    ImGui::SetCursorPosY(top + px(60));
   }
   ImGui::BeginGroup();
   if (auto qr = printer::encodeQrMatrix(ticketQrPayload(t.kase), printer::QrEcc::M))
@@ -301,15 +347,16 @@ void KioskApp::drawTicket(const Layout& l) {
   ImGui::EndGroup();
 
   // Bottom: leave now, or on its own in a few seconds.
-  const float y = l.size.y - l.pad - 110;
+  const float y = l.size.y - l.pad - doneH - px(10);
   if (m_model.printState() != PrintState::Failed) {
-    ImGui::SetCursorPos({l.pad, y - 44});
+    ImGui::SetCursorPos({l.pad, y - lineH(ui::fonts().body) - px(10)});
     ui::bigText("please_wait", tr("kiosk.please_wait"), {.color = ui::colors::kTextDim, .align = ui::Align::Center});
   }
-  const float bw = 480;
-  ImGui::SetCursorPos({(l.size.x - bw) * 0.5f, y + 10});
   const int left = m_model.secondsLeft(wallClockMs());
-  if (ui::bigButton("done", m_strings.tr("kiosk.ticket.done_in", {{"s", std::to_string(std::max(left, 0))}}), {bw, 100},
+  const std::string doneText = m_strings.tr("kiosk.ticket.done_in", {{"s", std::to_string(std::max(left, 0))}});
+  const float bw = std::min(l.size.x - 2 * l.pad, std::max(px(480), textWidthOf(ui::fonts().bold, doneText) + px(60)));
+  ImGui::SetCursorPos({(l.size.x - bw) * 0.5f, y + px(10)});
+  if (ui::bigButton("done", doneText, {bw, doneH},
                     ui::ButtonStyle::Secondary))
     m_model.cancel();
 }
@@ -317,7 +364,7 @@ void KioskApp::drawTicket(const Layout& l) {
 void KioskApp::drawTicketStatus(const Layout& l) {
   drawPageHeader(l, tr("kiosk.status.title"));
   beginContent(l, footerHeight(l));
-  gap(20);
+  gap(px(20));
   const auto& s = m_model.ticketStatus();
   if (m_model.lookup() == LookupState::Loading) {
     ui::bigText("status_loading", tr("common.loading"), {.font = ui::fonts().large, .align = ui::Align::Center});
@@ -327,23 +374,23 @@ void KioskApp::drawTicketStatus(const Layout& l) {
   if (s && m_model.lookup() != LookupState::Loading) {
     ui::bigText("status_number", s->ticket,
                 {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
-    ui::UiMap::current().note("status_state", s->state);
+    ui::UiMap::current().note("status_state", core::toString(s->state));
     const std::string text = m_strings.tr(statusKey(s->state), {{"n", std::to_string(s->ahead)},
                                                                 {"counter", s->counter.empty() ? tr("kiosk.ticket.helpdesk") : s->counter}});
     ui::bigText("status_text", text, {.font = ui::fonts().bold, .align = ui::Align::Center});
     if (m_model.canRejoin()) {
-      gap(20);
-      const float bw = std::min(ImGui::GetContentRegionAvail().x, 760.0f);
+      gap(px(20));
+      const float bw = std::min(ImGui::GetContentRegionAvail().x, px(760));
       centreNext(bw);
-      if (ui::bigButton("rejoin", tr("kiosk.status.rejoin"), {bw, 130}, ui::ButtonStyle::Primary))
+      if (ui::bigButton("rejoin", tr("kiosk.status.rejoin"), {bw, px(130)}, ui::ButtonStyle::Primary))
         rejoinQueue();
     }
     // A finished ticket: take a new number with the same guest-book entry.
     if (m_model.canRegisterAgain()) {
-      gap(20);
-      const float bw = std::min(ImGui::GetContentRegionAvail().x, 760.0f);
+      gap(px(20));
+      const float bw = std::min(ImGui::GetContentRegionAvail().x, px(760));
       centreNext(bw);
-      if (ui::bigButton("register_again", tr("kiosk.status.register_again"), {bw, 130}, ui::ButtonStyle::Primary))
+      if (ui::bigButton("register_again", tr("kiosk.status.register_again"), {bw, px(130)}, ui::ButtonStyle::Primary))
         registerAgain();
     }
   }

@@ -9,6 +9,17 @@ namespace lpse::ui {
 namespace {
 
 Fonts g_fonts;
+bool g_compact = false;
+float g_textScale = 1.0f;
+
+// A ticket number is a prefix letter, a dash and digits.
+const ImWchar kTicketRanges[] = {0x002D, 0x002D, 0x0030, 0x0039, 0x0041, 0x005A, 0};
+
+const ImWchar kCompactRanges[] = {
+    0x0020, 0x00FF,  // Basic Latin, Latin-1 (· é)
+    0x2010, 0x2027,  // dashes, quotes, bullet, ellipsis
+    0,
+};
 
 // The 200 px font is ASCII only: the full Latin range at that size would
 // need a ~16k atlas, and ticket numbers are letters, digits and a dash.
@@ -35,6 +46,9 @@ ImFont* addFont(const std::filesystem::path& file, float px, const ImWchar* rang
 
 const Fonts& fonts() { return g_fonts; }
 
+void setCompactGlyphs(bool on) { g_compact = on; }
+void setTextScale(float k) { g_textScale = k > 0 ? k : 1.0f; }
+
 const unsigned short* textGlyphRanges() { return kTextRanges; }
 
 std::filesystem::path defaultFontDir() {
@@ -46,6 +60,8 @@ std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path&
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
   g_fonts = Fonts{};
+  const float hugeScale = uiScale;
+  uiScale *= g_textScale;
   g_fonts.scale = uiScale;
 
   const auto regular = dir / "NotoSans-Regular.ttf";
@@ -61,10 +77,11 @@ std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path&
 
   // The first font added is ImGui's default, so plain ImGui::Text gets body.
   g_fonts.body = addFont(regular, kBodyPx * uiScale, kTextRanges, 2);
-  g_fonts.small = addFont(regular, kSmallPx * uiScale, kTextRanges, 2);
-  g_fonts.bold = addFont(boldFile, kBodyPx * uiScale, kTextRanges, 2);
-  g_fonts.large = addFont(boldFile, kLargePx * uiScale, kTextRanges, 1);
-  g_fonts.huge = addFont(boldFile, kHugePx * uiScale, kHugeRanges, 1);
+  const ImWchar* labels = g_compact ? kCompactRanges : kTextRanges;
+  g_fonts.small = addFont(regular, kSmallPx * uiScale, labels, 2);
+  g_fonts.bold = addFont(boldFile, kBodyPx * uiScale, labels, 2);
+  g_fonts.large = addFont(boldFile, kLargePx * uiScale, labels, 1);
+  g_fonts.huge = addFont(boldFile, kHugePx * hugeScale, g_compact ? kTicketRanges : kHugeRanges, 1);
   if (!g_fonts.body || !g_fonts.small || !g_fonts.bold || !g_fonts.large || !g_fonts.huge) {
     atlas->Clear();
     ImFont* fallback = atlas->AddFontDefault();

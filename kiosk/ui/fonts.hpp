@@ -16,7 +16,7 @@ struct Fonts {
   ImFont* bold = nullptr;   // ~32 px bold: buttons
   ImFont* large = nullptr;  // ~56 px bold: titles
   ImFont* huge = nullptr;   // ~200 px bold, ASCII only: a called ticket number
-  float scale = 1.0f;
+  float scale = 1.0f;  // the text fonts' scale (UI scale times the text scale)
 };
 
 // The loaded set; all null before loadFonts() (widgets then fall back to
@@ -36,6 +36,20 @@ std::filesystem::path defaultFontDir();
 // missing) every slot gets ImGui's built-in font so the UI still works, and
 // the error sentence is returned for the log.
 std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path& dir = defaultFontDir());
+
+// With compact glyphs (the kiosk: its UI strings are ASCII and "…"), the
+// small, bold and large fonts hold Latin-1 and general punctuation only;
+// the body font, which shows what visitors typed or scanned, keeps every
+// range below. About a quarter of the glyphs, so the atlas (rebuilt at each
+// window size and for large text) stays small. Takes effect at the next
+// loadFonts().
+void setCompactGlyphs(bool on);
+
+// Large text: the text fonts at this many times the UI scale; the huge
+// ticket-number font stays at the UI scale (it is large already, and at
+// 1.5x it alone would be most of the atlas). Takes effect at the next
+// loadFonts().
+void setTextScale(float k);
 
 // Glyphs for the text sizes: Latin, Latin-1, Latin Extended A/B and
 // Additional (names), general punctuation (… – “ ”), currency, arrows.

@@ -7,6 +7,7 @@
 #include <cfloat>
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/key_focus.hpp"
 #include "kiosk/ui/theme.hpp"
 #include "kiosk/ui/ui_map.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -77,7 +78,9 @@ bool keyButton(const Key& key, const std::string& label, ImVec2 size, bool prima
   const bool pressedRaw = ImGui::InvisibleButton(key.id.c_str(), size);
   const bool held = ImGui::IsItemActive();
   const float slop = kTapSlopPx * scale();
-  const bool pressed = pressedRaw && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop;
+  const bool keyFocused = KeyFocus::current().focused() == key.id;
+  const bool pressed = (pressedRaw && ImGui::GetIO().MouseDragMaxDistanceSqr[0] <= slop * slop) ||
+                       KeyFocus::current().claim(key.id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
 
   ImVec4 fill = colors::kPanelPressed, ink = colors::kText;
   if (primary || on) {
@@ -104,6 +107,7 @@ bool keyButton(const Key& key, const std::string& label, ImVec2 size, bool prima
                         .text = label,
                         .rect = {box.Min.x, box.Min.y, box.GetWidth(), box.GetHeight()},
                         .visible = ImGui::IsItemVisible(),
+                        .focused = keyFocused,
                         .label = on ? "on" : ""});
   return pressed;
 }
@@ -189,7 +193,7 @@ bool TouchKeyboard::draw(const char* id, std::string& value, KeyboardLayout layo
   const float availW = ImGui::GetContentRegionAvail().x;
   const float availH = ImGui::GetContentRegionAvail().y;
   const auto nRows = static_cast<float>(rows.size());
-  const float keyH = std::max(80.0f * s, (availH - gap * (nRows - 1)) / nRows);
+  const float keyH = std::max(minTouchPx(), (availH - gap * (nRows - 1)) / nRows);
   // The widest row sets the key unit; number pads stay pad-shaped rather
   // than stretching across the screen.
   float unit = keyH * 2.6f;

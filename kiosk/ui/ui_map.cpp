@@ -82,8 +82,9 @@ std::string UiMap::toJson() const {
     if (item.kind == UiKind::Field) {
       w["label"] = item.label;
       w["focused"] = item.focused;
-    } else if (!item.label.empty()) {
-      w["label"] = item.label;  // a status pill's state, a check box's "checked"
+    } else {
+      if (!item.label.empty()) w["label"] = item.label;  // a status pill's state, a check box's "checked"
+      if (item.focused) w["focused"] = true;             // the keypad's focus ring is on it
     }
     widgets.push_back(std::move(w));
   }

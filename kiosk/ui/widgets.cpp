@@ -9,12 +9,14 @@
 #include <vector>
 
 #include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/key_focus.hpp"
 #include "kiosk/ui/ui_map.hpp"
 
 namespace lpse::ui {
 namespace {
 
-int g_buttonHeldFrame = -1;  // frame in which a bigButton was held: dragToScroll may steal it
+int g_buttonHeldFrame = -1;
+float g_minTouchPx = 0;  // frame in which a bigButton was held: dragToScroll may steal it
 
 float scale() { return fonts().scale > 0 ? fonts().scale : 1.0f; }
 ImFont* orCurrent(ImFont* f) { return f ? f : ImGui::GetFont(); }
@@ -92,13 +94,16 @@ int limitLength(ImGuiInputTextCallbackData* data) {
 
 }  // namespace
 
+void setMinTouchPx(float px) { g_minTouchPx = px; }
+float minTouchPx() { return g_minTouchPx > 0 ? g_minTouchPx : kMinTouchPx * scale(); }
+
 bool bigButton(const char* id, const std::string& label, ImVec2 size, ButtonStyle style, bool enabled,
                ImFont* labelFont) {
   ImFont* font = orCurrent(labelFont ? labelFont : fonts().bold);
   const ImGuiStyle& st = ImGui::GetStyle();
   const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str());
   ImVec2 sz = ImGui::CalcItemSize(size, text.x + st.FramePadding.x * 2, text.y + st.FramePadding.y * 2);
-  const float minPx = kMinTouchPx * scale();
+  const float minPx = minTouchPx();
   sz.x = std::max(sz.x, minPx);
   sz.y = std::max(sz.y, minPx);
 
@@ -109,6 +114,8 @@ bool bigButton(const char* id, const std::string& label, ImVec2 size, ButtonStyl
   if (held) g_buttonHeldFrame = ImGui::GetFrameCount();
   const float slop = kTapSlopPx * scale();
   if (pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = false;
+  const bool keyFocused = enabled && KeyFocus::current().focused() == id;
+  if (enabled && KeyFocus::current().claim(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax())) pressed = true;
 
   ImVec4 fill = colors::kAccent, ink = colors::kOnAccent;
   if (style == ButtonStyle::Primary && held) fill = colors::kAccentPressed;
@@ -138,13 +145,18 @@ bool bigButton(const char* id, const std::string& label, ImVec2 size, ButtonStyl
                         .text = label,
                         .rect = lastItemRect(),
                         .visible = ImGui::IsItemVisible(),
-                        .enabled = enabled});
+                        .enabled = enabled,
+                        .focused = keyFocused});
   return pressed && enabled;
 }
 
 void bigText(const char* id, const std::string& text, const TextStyle& style) {
   ImFont* font = orCurrent(style.font ? style.font : fonts().body);
-  const float avail = std::max(1.0f, ImGui::GetContentRegionAvail().x);
+  float room = ImGui::GetContentRegionAvail().x;
+  // A wrap position pushed with PushTextWrapPos narrows it (a column).
+  if (const float wrapPos = ImGui::GetCurrentWindow()->DC.TextWrapPos; wrapPos > 0)
+    room = std::min(room, wrapPos - ImGui::GetCursorPosX());
+  const float avail = std::max(1.0f, room);
   auto lines = layoutLines(font, text, style.wrap && !style.fit ? avail : 0.0f);
   float widest = 0;
   for (auto line : lines) widest = std::max(widest, lineWidth(font, line));
@@ -181,7 +193,7 @@ void bigText(const char* id, const std::string& text, const TextStyle& style) {
 
 bool textField(const char* id, const std::string& label, std::string& value, const FieldOptions& options) {
   ImFont* body = orCurrent(fonts().body);
-  const float minPx = kMinTouchPx * scale();
+  const float minPx = minTouchPx();
   ImGui::PushID(id);
   ImGui::BeginGroup();
   if (!label.empty()) {
@@ -280,13 +292,15 @@ bool bigCheck(const char* id, const std::string& label, bool checked, ImVec2 siz
   const auto lines = layoutLines(font, label, wrapW);
   const float textH = font->FontSize * static_cast<float>(lines.size());
   ImVec2 sz = ImGui::CalcItemSize(size, wrapW, textH + st.FramePadding.y * 2);
-  sz.y = std::max({sz.y, kMinTouchPx * s, textH + st.FramePadding.y * 2});
+  sz.y = std::max({sz.y, minTouchPx(), textH + st.FramePadding.y * 2});
 
   bool pressed = ImGui::InvisibleButton(id, sz);
   const bool held = ImGui::IsItemActive();
   if (held) g_buttonHeldFrame = ImGui::GetFrameCount();
   const float slop = kTapSlopPx * s;
   if (pressed && ImGui::GetIO().MouseDragMaxDistanceSqr[0] > slop * slop) pressed = false;
+  const bool keyFocused = KeyFocus::current().focused() == id;
+  if (KeyFocus::current().claim(id, ImGui::GetItemRectMin(), ImGui::GetItemRectMax())) pressed = true;
 
   const ImRect r(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
   ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -317,6 +331,7 @@ bool bigCheck(const char* id, const std::string& label, bool checked, ImVec2 siz
                         .text = label,
                         .rect = lastItemRect(),
                         .visible = ImGui::IsItemVisible(),
+                        .focused = keyFocused,
                         .label = checked ? "checked" : "unchecked"});
   return pressed;
 }

@@ -15,6 +15,11 @@ namespace lpse::ui {
 inline constexpr float kMinTouchPx = 90.0f;  // times uiScale
 inline constexpr float kTapSlopPx = 24.0f;   // a press that moves further is a drag
 
+// The smallest touch target, in pixels, for what follows (0: kMinTouchPx
+// times the font scale). The kiosk sets it from its window and screen size.
+void setMinTouchPx(float px);
+float minTouchPx();
+
 enum class ButtonStyle { Primary, Secondary, Danger };
 
 // size: ImGui convention: 0 = fit the label, negative = up to the right edge
@@ -38,7 +43,8 @@ struct TextStyle {
   bool fit = false;  // instead of wrapping, shrink to the available width
 };
 
-// Text that wraps (or shrinks to fit) and aligns; multi-line via '\n'.
+// Text that wraps (or shrinks to fit) and aligns; multi-line via '\n'. The
+// width is what is left of the line, or up to PushTextWrapPos() if nearer.
 void bigText(const char* id, const std::string& text, const TextStyle& style = {});
 
 struct FieldOptions {

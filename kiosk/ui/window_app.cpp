@@ -232,7 +232,25 @@ void WindowApp::requestClose() {
 }
 
 bool WindowApp::runFrame(Screen& screen, std::uint64_t index, double startTime, bool forceRender) {
+  if (m_pendingScale > 0) {
+    const float scale = m_pendingScale;
+    m_pendingScale = 0;
+    m_options.uiScale = scale;
+    applyTheme(scale);
+    if (auto error = loadFonts(scale)) std::fprintf(stderr, "lpse-ui: %s\n", error->c_str());
+    GlDriverScope driver;
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+    m_texDataFreed = false;
+    m_needsRedraw = true;
+  }
   ImGui_ImplOpenGL3_NewFrame();
+  if (!m_texDataFreed && ImGui::GetIO().Fonts->TexID) {
+    // The GPU has the atlas; the CPU copy (RGBA, 4 bytes a texel: tens of
+    // MB at 4K) is not needed again until the next rebuild.
+    ImGui::GetIO().Fonts->ClearTexData();
+    m_texDataFreed = true;
+  }
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   const ImGuiIO& io = ImGui::GetIO();

@@ -61,6 +61,10 @@ class WindowApp {
 
   const WindowOptions& options() const { return m_options; }
 
+  // UI thread: fonts and theme at this scale from the next frame on (the
+  // atlas is rebuilt and re-uploaded between frames; one atlas at a time).
+  void setUiScale(float scale) { m_pendingScale = scale; }
+
  private:
   explicit WindowApp(WindowOptions options);
   bool runFrame(Screen& screen, std::uint64_t index, double startTime, bool forceRender);
@@ -79,6 +83,8 @@ class WindowApp {
   std::uint64_t m_lastHash = 0;
   double m_lastFrameTime = 0;
   bool m_mouseHeld = false;
+  float m_pendingScale = 0;
+  bool m_texDataFreed = false;
 };
 
 }  // namespace lpse::ui

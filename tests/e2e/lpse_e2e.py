@@ -193,7 +193,8 @@ class Window:
         (a slow frame, e.g. under ASan, must not swallow a quick second tap)."""
         names = {" ": "space", "@": "at", ".": "dot", "-": "dash", "_": "underscore", "+": "plus",
                  "'": "apostrophe", ",": "comma"}
-        field = "field_" + (self.note("keyboard") or "")
+        # The keyboard opens on the frame after the tap's release: wait for it.
+        field = "field_" + wait_until(f"{self.name}: keyboard open", lambda: self.note("keyboard"), timeout=10)
         for ch in text:
             before = len((self.any_item(field) or {}).get("text", ""))
             self.click("key_" + names.get(ch, ch.lower()))

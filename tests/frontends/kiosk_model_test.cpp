@@ -354,12 +354,12 @@ TEST(KioskModel, AScannedTicketShowsItsStatusAndMayRejoin) {
   EXPECT_EQ(m.step(), Step::TicketStatus);
   EXPECT_EQ(m.lookup(), kiosk::LookupState::Loading);
   EXPECT_EQ(m.lookupToken(), "0123456789abcdef01234567");
-  m.statusLoaded({"R-004", "awaiting_documents", "Loket 1", 42, 0}, 0);
+  m.statusLoaded({"R-004", core::CaseState::AwaitingDocuments, "Loket 1", 42, 0}, 0);
   EXPECT_EQ(m.lookup(), kiosk::LookupState::Found);
   EXPECT_TRUE(m.canRejoin());
   EXPECT_TRUE(m.rejoin(0));
   EXPECT_EQ(m.lookup(), kiosk::LookupState::Loading);
-  m.statusLoaded({"R-004", "waiting", "", 42, 2}, 0);
+  m.statusLoaded({"R-004", core::CaseState::Waiting, "", 42, 2}, 0);
   EXPECT_FALSE(m.canRejoin());
   EXPECT_FALSE(m.rejoin(0));
   EXPECT_EQ(kiosk::statusKey(m.ticketStatus()->state), "kiosk.status.waiting");
@@ -377,11 +377,15 @@ TEST(KioskModel, ATicketScannedOnTheAttractScreenIsLookedUpToo) {
 }
 
 TEST(KioskModel, StatusKeysCoverEveryCaseState) {
-  EXPECT_EQ(kiosk::statusKey("called"), "kiosk.status.called");
-  EXPECT_EQ(kiosk::statusKey("incomplete"), "kiosk.status.awaiting_documents");
-  EXPECT_EQ(kiosk::statusKey("verifying"), "kiosk.status.in_service");
-  EXPECT_EQ(kiosk::statusKey("delivered"), "kiosk.status.done");
-  EXPECT_EQ(kiosk::statusKey("no_show"), "kiosk.status.no_show");
+  using S = core::CaseState;
+  EXPECT_EQ(kiosk::statusKey(S::Called), "kiosk.status.called");
+  EXPECT_EQ(kiosk::statusKey(S::Incomplete), "kiosk.status.awaiting_documents");
+  EXPECT_EQ(kiosk::statusKey(S::Verifying), "kiosk.status.in_service");
+  EXPECT_EQ(kiosk::statusKey(S::Delivered), "kiosk.status.done");
+  EXPECT_EQ(kiosk::statusKey(S::NoShow), "kiosk.status.no_show");
+  // Every finished state has a sentence of its own, none says "in service".
+  for (S s : {S::Delivered, S::RejectionNotified, S::NoShow, S::Cancelled})
+    EXPECT_NE(kiosk::statusKey(s), "kiosk.status.in_service") << core::toString(s);
 }
 
 TEST(KioskModel, EstimatedWaitFollowsTheCountsFromTheBoard) {
@@ -461,10 +465,10 @@ TEST(KioskModel, ALateRecallNeverReachesTheNextVisitor) {
 TEST(KioskModel, AFinishedTicketOffersANewNumberWithTheSameEntry) {
   auto m = online();
   ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::LookupTicket);
-  m.statusLoaded({"R-004", "waiting", "", 42, 3}, 0);
+  m.statusLoaded({"R-004", core::CaseState::Waiting, "", 42, 3}, 0);
   EXPECT_FALSE(m.canRegisterAgain()) << "a ticket still waiting needs no new number";
   ASSERT_EQ(m.qrRead(kOldTicket, 0), QrOutcome::LookupTicket);
-  m.statusLoaded({"R-004", "delivered", "Loket 1", 42, 0}, 0);
+  m.statusLoaded({"R-004", core::CaseState::Delivered, "Loket 1", 42, 0}, 0);
   ASSERT_TRUE(m.canRegisterAgain());
   ASSERT_TRUE(m.registerAgain(1000));
   EXPECT_EQ(m.step(), Step::Service);
@@ -550,4 +554,94 @@ TEST(KioskModel, ARecalledEntryShowsItsContactDataMasked) {
   ASSERT_EQ(f.qrRead("FORM-OK", 0), QrOutcome::FormFilled);
   EXPECT_FALSE(f.masked("phone"));
   EXPECT_FALSE(m.masked("nip")) << "a wipe forgets the masks";
+}
+
+TEST(KioskModel, TheIdleWarningGivesMoreTimeAtLeastTenTimes) {
+  auto m = online({.idleTimeoutS = 60});
+  typeToConfirm(m, 0);
+  std::int64_t t = 0;
+  EXPECT_FALSE(m.moreTime(t)) << "no warning showing: nothing to extend";
+  for (int i = 0; i < 10; ++i) {
+    t += 46'000;  // 14 s left: the warning shows
+    m.tick(t);
+    ASSERT_EQ(m.step(), Step::Confirm) << i;
+    ASSERT_TRUE(m.idleWarning(t)) << i;
+    ASSERT_TRUE(m.moreTime(t)) << i;
+    EXPECT_FALSE(m.idleWarning(t));
+    EXPECT_GE(m.secondsLeft(t), 20) << i;
+  }
+  EXPECT_EQ(m.moreTimeUsed(), 10);
+  EXPECT_TRUE(m.draft().consent) << "nothing typed is lost";
+  // Left alone after that, the form is wiped as before.
+  m.tick(t + 60'000);
+  EXPECT_EQ(m.step(), Step::Attract);
+  EXPECT_EQ(m.moreTimeUsed(), 0);
+}
+
+TEST(KioskModel, MoreTimeGivesTwentySecondsEvenWithAShortIdleTimeout) {
+  auto m = online({.idleTimeoutS = 16, .warnBeforeS = 15, .moreTimeS = 30});
+  m.start(0);
+  EXPECT_FALSE(m.idleWarning(2'000)) << "a short idle time warns in its second half only";
+  m.tick(9'000);
+  ASSERT_TRUE(m.idleWarning(9'000));
+  ASSERT_TRUE(m.moreTime(9'000));
+  EXPECT_EQ(m.secondsLeft(9'000), 30);
+  m.tick(32'000);
+  EXPECT_EQ(m.step(), Step::Service);
+}
+
+TEST(KioskModel, AccessibilityChoicesLastTheVisitAndEndWithIt) {
+  auto m = online();
+  m.setAccess({.largeText = true, .highContrast = true});
+  typeToConfirm(m, 0);  // start() wipes the draft, not the choices
+  EXPECT_TRUE(m.access().largeText);
+  EXPECT_TRUE(m.access().highContrast);
+  // Switched mid-entry: what was typed stays.
+  m.setAccess({.largeText = false, .highContrast = true});
+  EXPECT_EQ(m.draft().name, "Budi Santoso");
+  m.cancel();
+  EXPECT_EQ(m.access(), kiosk::AccessChoices{});
+  m.setAccess({.largeText = true});
+  m.start(0);
+  m.tick(10'000'000);  // the idle wipe ends the visit too
+  EXPECT_EQ(m.step(), Step::Attract);
+  EXPECT_FALSE(m.access().largeText);
+}
+
+TEST(KioskModel, TheGuestBookTableDrivesFieldsPagesAndMasking) {
+  // Every row's member is the field setField writes.
+  for (const auto& f : kiosk::kGuestBookFields) {
+    auto m = online();
+    m.setField(std::string(f.id), "x", 0);
+    EXPECT_EQ(m.draft().*(f.member), "x") << f.id;
+    EXPECT_EQ(kiosk::guestBookField(f.id), &f);
+  }
+  EXPECT_EQ(kiosk::guestBookField("password"), nullptr);
+  // A recalled entry masks exactly the maskable fields that have a value.
+  auto m = online();
+  m.start(0);
+  m.chooseService("reset", 0);
+  ASSERT_EQ(m.qrRead("0123456789abcdef", 0), QrOutcome::RecallEntry);
+  core::Visit v;
+  v.name = "Budi";
+  v.nip = "198503302010121002";
+  v.agency = "Dinas PU";
+  v.phone = "081234567890";
+  m.entryRecalled("0123456789abcdef", v, 0);
+  for (const auto& f : kiosk::kGuestBookFields)
+    EXPECT_EQ(m.masked(std::string(f.id)), f.maskable && !(v.*(f.member)).empty()) << f.id;
+}
+
+TEST(KioskModel, GuidanceSaysEveryPageInBothLanguagesAndReadsTheTicket) {
+  for (Step s : {Step::Attract, Step::Service, Step::Scan, Step::Role, Step::Details, Step::Contact, Step::Confirm,
+                 Step::Submitting, Step::Ticket, Step::TicketScan, Step::TicketStatus}) {
+    EXPECT_FALSE(kiosk::pageGuidance(s, "id").empty()) << kiosk::toString(s);
+    EXPECT_FALSE(kiosk::pageGuidance(s, "en").empty()) << kiosk::toString(s);
+    EXPECT_NE(kiosk::pageGuidance(s, "id"), kiosk::pageGuidance(s, "en"));
+  }
+  EXPECT_EQ(kiosk::ticketGuidance("R-012", "Loket 2", 3, "id"),
+            "Nomor antrian Anda R, nol, satu, dua. Silakan menuju Loket 2. Ada 3 orang di depan Anda.");
+  EXPECT_EQ(kiosk::ticketGuidance("U-001", "", 1, "en"),
+            "Your queue number is U, zero, zero, one. Please wait to be called. 1 person is ahead of you.");
+  EXPECT_NE(kiosk::idleGuidance(14, "id").find("14 detik"), std::string::npos);
 }
