@@ -86,6 +86,8 @@ struct DisplayConfig {
 struct DeskConfig {
   std::string id = "desk-1";
   std::string counter = "Loket 1";  // the staff member's role comes from their sign-in
+  // After this many recalls (beyond the first call) the desk offers "no-show".
+  int recallsBeforeNoShow = 2;
 };
 
 struct Config {

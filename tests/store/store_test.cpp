@@ -149,7 +149,7 @@ TEST_F(StoreTest, NumberIsNeverReusedWithinADayEvenAfterCancel) {
   auto a = issue("reset", t0);
   auto b = issue("reset", t0 + 1);
   ActionInput why;
-  why.reason = "ganda";
+  why.reason = "duplicate";
   EXPECT_EQ(act(b.id, Action::Cancel, kSupervisor, t0 + 2, why).state, CaseState::Cancelled);
   EXPECT_EQ(issue("reset", t0 + 3).ticket, "R-003");
   EXPECT_EQ(act(a.id, Action::Cancel, kSupervisor, t0 + 4, why).state, CaseState::Cancelled);
@@ -255,11 +255,15 @@ TEST_F(StoreTest, FullSopPathWithHandOverToAdminPpe) {
   EXPECT_EQ((*taken)->id, c.id);
   EXPECT_EQ((*taken)->state, CaseState::Verifying);
   ActionInput basis;
-  basis.basis = "data SPSE cocok";
+  basis.basis = "spse_data";
   EXPECT_EQ(act(c.id, Action::MarkValid, kAdminPpe, t0 + 6 * kMinute, basis).state, CaseState::Valid);
-  EXPECT_EQ(act(c.id, Action::RecordResult, kAdminPpe, t0 + 7 * kMinute).state, CaseState::ResultReady);
+  ActionInput done10;
+  done10.outcome = "password_reset";
+  EXPECT_EQ(act(c.id, Action::RecordResult, kAdminPpe, t0 + 7 * kMinute, done10).state, CaseState::ResultReady);
   EXPECT_EQ(act(c.id, Action::NotifyResult, kAdminPpe, t0 + 8 * kMinute).state, CaseState::Notified);
-  EXPECT_EQ(act(c.id, Action::Archive, kAdminPpe, t0 + 9 * kMinute).state, CaseState::Archived);
+  ActionInput ref;
+  ref.reference = "ARS/2026/11/0001";
+  EXPECT_EQ(act(c.id, Action::Archive, kAdminPpe, t0 + 9 * kMinute, ref).state, CaseState::Archived);
   auto done = act(c.id, Action::Deliver, kDesk, t0 + 10 * kMinute);
   EXPECT_EQ(done.state, CaseState::Delivered);
   EXPECT_EQ(done.stateMs, t0 + 10 * kMinute);
@@ -269,7 +273,8 @@ TEST_F(StoreTest, FullSopPathWithHandOverToAdminPpe) {
   const auto events = store().caseEvents(c.id);
   EXPECT_EQ(events[4].role, "admin_ppe");
   EXPECT_EQ(events[4].actor, kAdminPpe.id);
-  EXPECT_NE(events[5].payload.find("data SPSE cocok"), std::string::npos);
+  EXPECT_NE(events[5].payload.find("spse_data"), std::string::npos);
+  EXPECT_NE(events[8].payload.find("ARS/2026/11/0001"), std::string::npos);
   EXPECT_TRUE(store().openCases().empty());
   EXPECT_EQ(store().board(t0 + 10 * kMinute).waitingAdmin, 0);
   EXPECT_TRUE(store().verifyChain().ok());
@@ -286,7 +291,7 @@ TEST_F(StoreTest, RejectionPathAndEmailChannel) {
   auto taken = store().callNext("admin", "Admin PPE 1", kAdminPpe, t0 + 3 * kMinute);
   ASSERT_TRUE(taken.ok() && taken->has_value());
   ActionInput why;
-  why.reason = "SK tidak sesuai";
+  why.reason = "sk_invalid";
   EXPECT_EQ(act(mail->id, Action::MarkInvalid, kAdminPpe, t0 + 4 * kMinute, why).state, CaseState::Invalid);
   EXPECT_EQ(act(mail->id, Action::Reject, kAdminPpe, t0 + 5 * kMinute).state, CaseState::Rejected);
   EXPECT_EQ(act(mail->id, Action::NotifyRejection, kDesk, t0 + 6 * kMinute).state, CaseState::RejectionNotified);
@@ -323,7 +328,7 @@ TEST_F(StoreTest, NoShowEndsTheCase) {
   auto c = issue("reset", t0);
   next("Loket 1", t0 + kMinute);
   ActionInput why;
-  why.reason = "dipanggil 3 kali";
+  why.reason = "not_present";
   auto gone = act(c.id, Action::NoShow, kDesk, t0 + 5 * kMinute, why);
   EXPECT_EQ(gone.state, CaseState::NoShow);
   EXPECT_TRUE(store().openCases().empty());
@@ -342,8 +347,8 @@ TEST_F(StoreTest, ForbiddenStepsAndWrongRolesWriteNoEvent) {
   const std::int64_t seq = store().lastSeq();
   ActionInput full;
   full.missing = {Document::SkPenunjukan};
-  full.basis = "arsip";
-  full.reason = "uji";
+  full.basis = "registration_archive";
+  full.reason = "other";
   full.counter = "Loket 9";
 
   // Wrong state.
@@ -438,7 +443,7 @@ std::vector<std::int64_t> buildHistory(Store& s, std::int64_t t0) {
   ActionInput in;
   in.missing = {Document::SkPenunjukan};
   ActionInput why;
-  why.reason = "ganda";
+  why.reason = "duplicate";
   must(s.callNext("helpdesk", "Loket 1", kDesk, t0 + kMinute), "call 0");
   must(s.callNext("helpdesk", "Loket 2", kDesk, t0 + kMinute + 1), "call 1");
   must(s.act(ids[1], Action::Recall, {}, kDesk, t0 + 2 * kMinute), "recall");
@@ -453,7 +458,7 @@ std::vector<std::int64_t> buildHistory(Store& s, std::int64_t t0) {
   must(s.callNext("admin", "Admin PPE 1", kAdminPpe, t0 + 25 * kMinute), "verify 1");
   must(s.act(ids[5], Action::Cancel, why, kSupervisor, t0 + 26 * kMinute), "cancel 5");
   must(s.callNext("helpdesk", "Loket 3", kDesk, t0 + 27 * kMinute), "call 0 again");
-  why.reason = "tidak datang";
+  why.reason = "not_present";
   must(s.act(ids[0], Action::NoShow, why, kDesk, t0 + 28 * kMinute), "no-show 0");
   const std::vector<CaseState> expected = {CaseState::NoShow,  CaseState::Verifying, CaseState::Waiting,
                                            CaseState::Waiting, CaseState::Waiting,   CaseState::Cancelled,
