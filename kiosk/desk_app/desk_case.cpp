@@ -50,10 +50,15 @@ bool DeskApp::stepButton(Action a, const std::string& label, int style, float wi
   return false;
 }
 
+// One choice from a core list, two to a row when there is room.
 void DeskApp::codeChoice(const char* idPrefix, core::CodeList l, std::string& chosen, float width) {
+  const bool twoUp = width >= 600;
+  const float w = twoUp ? (width - ImGui::GetStyle().ItemSpacing.x) / 2 : width;
+  int n = 0;
   for (const auto& c : core::codes(l)) {
+    if (twoUp && n++ % 2) ImGui::SameLine();
     const std::string id = std::string(idPrefix) + std::string(c.code);
-    if (ui::bigCheck(id.c_str(), codeText(l, c.code), chosen == c.code, {width, 0})) chosen = std::string(c.code);
+    if (ui::bigCheck(id.c_str(), codeText(l, c.code), chosen == c.code, {w, 0})) chosen = std::string(c.code);
   }
 }
 

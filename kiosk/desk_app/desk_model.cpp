@@ -267,6 +267,14 @@ void DeskModel::actDone(const core::CaseRecord& c) {
     m_current->kase = c;
     // Until the detail comes back nothing more is offered for this state.
     m_current->allowed.clear();
+    // The step moved on: its form starts now, so a choice made before the
+    // detail arrives is kept.
+    if (m_formCase == c.id && m_formState != c.state) {
+      const auto ticked = m_form.ticked;
+      m_form = {};
+      m_form.ticked = ticked;
+      m_formState = c.state;
+    }
   }
 }
 

@@ -443,9 +443,11 @@ core::Result<core::Visit> Store::getVisit(std::int64_t visitId) {
     // The service and channel live on the visit's case (a transfer may
     // have moved the service since).
     Stmt s(*m_db, std::string("SELECT ") + kGuestColumns +
-                      ", documents, consent, language, c.service, c.channel, c.received_ms"
-                      " FROM visits LEFT JOIN cases c ON c.visit_id = visits.id WHERE visits.id=?"
-                      " ORDER BY c.id DESC LIMIT 1");
+                      ", documents, consent, language,"
+                      " (SELECT service FROM cases WHERE visit_id = visits.id ORDER BY id DESC LIMIT 1),"
+                      " (SELECT channel FROM cases WHERE visit_id = visits.id ORDER BY id DESC LIMIT 1),"
+                      " (SELECT received_ms FROM cases WHERE visit_id = visits.id ORDER BY id DESC LIMIT 1)"
+                      " FROM visits WHERE id=?");
     s.bind(1, visitId);
     if (!s.step()) return makeError("visit_not_found", "Data tamu tidak ditemukan.", "Guest-book entry not found.");
     core::Visit v = guestFields(s);

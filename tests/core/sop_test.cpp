@@ -457,9 +457,6 @@ TEST(SopNames, RoundTripForAllEnums) {
   EXPECT_FALSE(caseStateFrom("Waiting").has_value());  // names are case-sensitive
 }
 
-}  // namespace
-}  // namespace lpse::core
-
 TEST(SopPaths, HandBackBeforeTheArchive) {
   Walk w(Channel::WalkIn);
   w.then(A::Call, R::Helpdesk, S::Called)
@@ -509,3 +506,6 @@ TEST(SopPreconditions, CodesComeFromTheListsAndNotesAreChecked) {
   in.service.clear();
   EXPECT_EQ(apply(S::Called, A::Transfer, R::Helpdesk, in).error().code, "transfer_target_required");
 }
+
+}  // namespace
+}  // namespace lpse::core

@@ -160,7 +160,7 @@ TEST_F(DeskSop, WalkInHappyPathHandsBackBeforeTheArchive) {
   EXPECT_EQ(payload(c.id, "record_result")["outcome"], "password_reset");
   EXPECT_EQ(payload(c.id, "archive")["reference"], "ARS/2026/11/0001");
   const auto minutes = stepMinutes(m_live->store().caseEvents(c.id));
-  EXPECT_EQ(minutes.at(8), 5);   // start_check 1 + forward 4
+  EXPECT_EQ(minutes.at(8), 4);  // from start_check to forward
   EXPECT_EQ(minutes.at(9), 12);
   EXPECT_EQ(minutes.at(10), 8);
   EXPECT_EQ(minutes.at(12), 2);
