@@ -76,6 +76,8 @@ void DeskApp::drawCase(float w) {
   map.note("case_ticket", c.ticket);
   map.note("case_id", std::to_string(c.id));
   map.note("case_state", std::string(core::toString(c.state)));
+  // For automation: the state as last read from the server (its steps offered).
+  if (!m_model.stale()) map.note("case_loaded", std::string(core::toString(c.state)));
   ui::bigText("case_state", tr("desk.state." + std::string(core::toString(c.state))), {.color = ui::colors::kTextDim});
   if (auto t = m_model.timer(now)) {
     std::string line = m_strings.tr("desk.case.step_timer", {{"step", std::to_string(t->step)}, {"time", mmss(t->elapsedS)}});
@@ -104,6 +106,23 @@ void DeskApp::drawCase(float w) {
       ui::bigText("visit_missing", m_strings.tr("desk.case.missing_declared", {{"docs", docs}}), {.color = ui::colors::kWarn});
     }
   }
+  ImGui::Separator();
+
+  switch (m_model.role()) {
+    case core::ActorRole::Helpdesk: drawHelpdeskSteps(w); break;
+    case core::ActorRole::AdminPpe: drawAdminSteps(w); break;
+    default:
+      if (std::find(d.allowed.begin(), d.allowed.end(), Action::Cancel) != d.allowed.end()) {
+        codeChoice("cancel_", core::CodeList::CancelReason, m_model.form().reason, w);
+        stepButton(Action::Cancel, tr("desk.action.cancel"), static_cast<int>(ui::ButtonStyle::Danger), w);
+      }
+  }
+  if (!d.allowed.empty())
+    ui::textField("note", tr("desk.work.note"), m_model.form().note,
+                  {.hint = tr("desk.work.note_hint").c_str(), .maxBytes = core::kNoteMax, .width = w});
+  // Below the step's controls, so a line arriving with the next read never
+  // moves a button under the staff member's cursor.
+  ImGui::Separator();
   // What earlier steps decided (a rejection's reason, a basis) and the notes.
   for (const auto& h : d.history) {
     if (h.code.empty()) continue;
@@ -121,20 +140,6 @@ void DeskApp::drawCase(float w) {
   }
   for (const auto& n : d.notes)
     ui::bigText(("note_" + std::to_string(n.seq)).c_str(), n.actor + ": " + n.text, {.color = ui::colors::kTextDim});
-  ImGui::Separator();
-
-  switch (m_model.role()) {
-    case core::ActorRole::Helpdesk: drawHelpdeskSteps(w); break;
-    case core::ActorRole::AdminPpe: drawAdminSteps(w); break;
-    default:
-      if (std::find(d.allowed.begin(), d.allowed.end(), Action::Cancel) != d.allowed.end()) {
-        codeChoice("cancel_", core::CodeList::CancelReason, m_model.form().reason, w);
-        stepButton(Action::Cancel, tr("desk.action.cancel"), static_cast<int>(ui::ButtonStyle::Danger), w);
-      }
-  }
-  if (!d.allowed.empty())
-    ui::textField("note", tr("desk.work.note"), m_model.form().note,
-                  {.hint = tr("desk.work.note_hint").c_str(), .maxBytes = core::kNoteMax, .width = w});
 }
 
 void DeskApp::drawHelpdeskSteps(float w) {

@@ -239,6 +239,7 @@ void DeskModel::caseLoaded(const client::CaseDetail& d) {
   // A case asked for earlier than the one now wanted is a late answer.
   if (d.kase.id != m_opening) return;
   m_current = d;
+  m_stale = false;
   // The form belongs to the step being worked on: a new case or a new step
   // starts it afresh, except the checklist of what was handed over. The
   // checklist starts empty: the staff member ticks what they hold, not what
@@ -267,6 +268,7 @@ void DeskModel::actDone(const core::CaseRecord& c) {
     m_current->kase = c;
     // Until the detail comes back nothing more is offered for this state.
     m_current->allowed.clear();
+    m_stale = true;
     // The step moved on: its form starts now, so a choice made before the
     // detail arrives is kept.
     if (m_formCase == c.id && m_formState != c.state) {

@@ -130,6 +130,8 @@ class DeskModel {
   const std::optional<core::Error>& error() const { return m_error; }
   const std::string& info() const { return m_info; }  // a strings key, e.g. "desk.queue_empty"
   const std::optional<client::CaseDetail>& current() const { return m_current; }
+  // The open case moved on and has not been read again yet (its steps are not offered).
+  bool stale() const { return m_stale; }
   const core::WorkList& work() const { return m_work; }
   const std::vector<core::CaseRecord>& openCases() const { return m_open; }
   std::vector<core::CaseRecord> searchResults() const;
@@ -162,6 +164,7 @@ class DeskModel {
   std::string m_loginError;
   std::optional<client::CaseDetail> m_current;
   std::int64_t m_opening = 0;  // the case asked for last: other answers are late
+  bool m_stale = false;
   CaseForm m_form;
   std::int64_t m_formCase = 0;  // the case and state the form was started for
   core::CaseState m_formState = core::CaseState::Waiting;

@@ -27,7 +27,8 @@ def shot(desk, x, shots, name):
 
 
 def state(desk, want, timeout=20):
-    return wait_until(f"{desk.name} shows {want}", lambda: desk.note("case_state") == want, timeout=timeout)
+    # The state as read from the server: its screen is laid out for good.
+    return wait_until(f"{desk.name} shows {want}", lambda: desk.note("case_loaded") == want, timeout=timeout)
 
 
 def press(desk, item_id):
