@@ -58,7 +58,9 @@ void DeskApp::drawWorkList(float width, float) {
       } else {
         label += tr("desk.short." + std::string(core::toString(c.state)));
         label += " \xC2\xB7 " + mmss(it.waitingS);
-        if (!c.counter.empty() && it.section != core::WorkSection::Queue) label += " \xC2\xB7 " + c.counter;
+        // Where it is being worked: for cases open at a counter.
+        if (!c.counter.empty() && (it.section == core::WorkSection::Mine || it.section == core::WorkSection::Others))
+          label += " \xC2\xB7 " + c.counter;
       }
       const std::string id = "work_" + std::to_string(c.id);
       const auto style = it.due && it.due->overdue ? ui::ButtonStyle::Danger

@@ -16,8 +16,12 @@ EmailReply emailReply(const client::CaseDetail& d, const std::string& office, co
   const bool rejected = d.kase.state == core::CaseState::Rejected;
   std::string body = (en ? "Dear " : "Yth. ") + name + ",\n\n";
   if (rejected) {
+    std::string reason;
+    for (const auto& h : d.history)
+      if (h.kind == "mark_invalid") reason = core::codeLabel(core::CodeList::RejectionReason, h.code, lang);
     body += en ? "We regret that your request cannot be granted: the dossier could not be verified.\n"
                : "Mohon maaf, permohonan Anda tidak dapat dipenuhi: berkas tidak dapat diverifikasi.\n";
+    if (!reason.empty()) body += (en ? "Reason: " : "Alasan: ") + reason + "\n";
   } else {
     body += en ? "Your request has been processed. The new password or user ID information will be given to you by "
                  "phone or in person; it is never sent by e-mail.\n"

@@ -405,8 +405,9 @@ core::Result<CaseRecord> Store::act(std::int64_t caseId, core::Action action, co
       return makeError("case_not_found", "Permohonan nomor " + std::to_string(caseId) + " tidak ditemukan.",
                        "Case " + std::to_string(caseId) + " was not found.");
     core::ActionInput in = input;
-    if ((action == core::Action::Recall || action == core::Action::CallBack) && in.counter.empty())
-      in.counter = c->counter;
+    // A recall goes to the counter that called; a call-back names its
+    // counter (the case's last one may be Admin PPE's desk).
+    if (action == core::Action::Recall && in.counter.empty()) in.counter = c->counter;
     // "Next" (callNext) takes the queue's head; calling one case by its id
     // is out of order and needs a reason from the list (it is logged).
     if (action == core::Action::Call) {

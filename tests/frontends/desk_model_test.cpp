@@ -253,6 +253,12 @@ TEST(DeskModel, EmailReplyNeverCarriesAPassword) {
   EXPECT_EQ(r.subject, "Re: Reset password");
   EXPECT_NE(r.body.find("wajib mengganti password"), std::string::npos);
   EXPECT_NE(r.body.find("LPSE Kota"), std::string::npos);
+  // A rejection says why, in words from the list.
+  d.kase.state = CaseState::Rejected;
+  d.history.push_back({1, 0, "mark_invalid", "rina", "", "data_mismatch"});
+  r = desk::emailReply(d, "LPSE Kota", kCal, "en");
+  EXPECT_NE(r.body.find("Reason: Data do not match SPSE / the archive"), std::string::npos) << r.body;
+  EXPECT_EQ(r.body.find("password"), std::string::npos);
 }
 
 TEST(DeskModel, SigningOutForgetsEverythingOnScreen) {

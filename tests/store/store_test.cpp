@@ -537,12 +537,12 @@ TEST_F(StoreTest, VerifyChainNamesAChangedPayloadEvenWithItsHashRecomputed) {
   {
     RawDb raw(dbPath());
     raw.exec("DROP TRIGGER events_no_update");
-    raw.exec("UPDATE events SET payload = replace(payload, 'ganda', 'salah') WHERE kind = 'cancel'");
+    raw.exec("UPDATE events SET payload = replace(payload, 'duplicate', 'withdrawn') WHERE kind = 'cancel'");
     // A careful forger also fixes the edited event's own hash.
     auto row = raw.rows("SELECT seq, at_ms, actor, role, kind, case_id, ticket, counter, payload, prev_hash"
                         " FROM events WHERE kind = 'cancel'");
     ASSERT_EQ(row.size(), 1u);
-    ASSERT_NE(row[0][8].find("salah"), std::string::npos);
+    ASSERT_NE(row[0][8].find("withdrawn"), std::string::npos);
     EventRecord e;
     e.seq = std::stoll(row[0][0]);
     e.atMs = std::stoll(row[0][1]);
@@ -712,6 +712,82 @@ TEST_F(StoreTest, ReopeningTheFileKeepsEverything) {
   ASSERT_EQ(mode.size(), 1u);
   EXPECT_EQ(mode[0][0], "wal");
   EXPECT_EQ(raw.scalar("PRAGMA user_version"), latestSchemaVersion());
+}
+
+// Issue #12: what the desk needs of the store.
+TEST_F(StoreTest, NotesStayWithTheCaseAndTheRetentionPurgeEmptiesThem) {
+  auto c = issue("reset", t0);
+  next("Loket 1", t0 + kMinute);
+  ActionInput in;
+  in.note = "Pemohon membawa SK lama";
+  act(c.id, Action::StartCheck, kDesk, t0 + 2 * kMinute, in);
+  for (const auto& e : store().caseEvents(c.id)) EXPECT_EQ(e.payload.find("SK lama"), std::string::npos);
+  auto notes = store().caseNotes(c.id);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].text, "Pemohon membawa SK lama");
+  EXPECT_EQ(notes[0].action, "start_check");
+  EXPECT_EQ(notes[0].actor, kDesk.id);
+  // An open case keeps its entry and notes; once closed, the purge takes both.
+  ASSERT_TRUE(store().purgeVisits(t0 + 24 * 60 * kMinute, t0 + 24 * 60 * kMinute).ok());
+  EXPECT_EQ(store().caseNotes(c.id).size(), 1u);
+  ActionInput why;
+  why.reason = "withdrawn";
+  act(c.id, Action::Cancel, kSupervisor, t0 + 3 * kMinute, why);
+  auto purged = store().purgeVisits(t0 + 24 * 60 * kMinute, t0 + 24 * 60 * kMinute);
+  ASSERT_TRUE(purged.ok());
+  EXPECT_EQ(*purged, 1);
+  EXPECT_TRUE(store().caseNotes(c.id).empty());
+  EXPECT_TRUE(store().verifyChain().ok());
+}
+
+TEST_F(StoreTest, GetVisitNamesTheCasesServiceAndChannel) {
+  auto v = byEmail("userid");
+  v.receivedMs = t0 - 20 * kMinute;
+  auto mail = store().receiveEmail(v, kDesk, t0);
+  ASSERT_TRUE(mail.ok()) << mail.error().en;
+  EXPECT_EQ(mail->receivedMs, t0 - 20 * kMinute);
+  auto got = store().getVisit(mail->visitId);
+  ASSERT_TRUE(got.ok()) << got.error().en;
+  EXPECT_EQ(got->service, "userid");
+  EXPECT_EQ(got->channel, core::Channel::Email);
+  EXPECT_EQ(got->receivedMs, t0 - 20 * kMinute);
+  auto walk = issue("reset", t0);
+  auto w = store().getVisit(walk.visitId);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->service, "reset");
+  EXPECT_EQ(w->channel, core::Channel::WalkIn);
+  // The received time is kept across a rebuild of the projection.
+  ASSERT_TRUE(store().rebuildProjection().ok());
+  EXPECT_EQ(store().getCase(mail->id)->receivedMs, t0 - 20 * kMinute);
+}
+
+TEST_F(StoreTest, ACallBackIsOnTheBoardLikeACall) {
+  auto c = issue("reset", t0);
+  next("Loket 1", t0 + kMinute);
+  act(c.id, Action::StartCheck, kDesk, t0 + 2 * kMinute);
+  act(c.id, Action::ForwardToAdmin, kDesk, t0 + 3 * kMinute);
+  ASSERT_TRUE(store().callNext("admin", "Admin PPE 1", kAdminPpe, t0 + 4 * kMinute).ok());
+  ActionInput in;
+  in.basis = "spse_data";
+  act(c.id, Action::MarkValid, kAdminPpe, t0 + 5 * kMinute, in);
+  in.outcome = "user_id_given";
+  act(c.id, Action::RecordResult, kAdminPpe, t0 + 6 * kMinute, in);
+  act(c.id, Action::NotifyResult, kAdminPpe, t0 + 7 * kMinute);
+  // Recall is for a visitor not yet served; past step 12 it is a call-back.
+  EXPECT_FALSE(store().act(c.id, Action::Recall, {}, kDesk, t0 + 8 * kMinute).ok());
+  // The counter is named: the case's last one is Admin PPE's desk, not where the visitor goes.
+  auto none = store().act(c.id, Action::CallBack, {}, kDesk, t0 + 8 * kMinute);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, "counter_required");
+  ActionInput to;
+  to.counter = "Loket 3";
+  auto back = store().act(c.id, Action::CallBack, to, kDesk, t0 + 8 * kMinute);
+  ASSERT_TRUE(back.ok()) << back.error().en;
+  const auto b = store().board(t0 + 8 * kMinute);
+  ASSERT_FALSE(b.recent.empty());
+  EXPECT_EQ(b.recent.front().ticket, c.ticket);
+  EXPECT_EQ(b.recent.front().counter, "Loket 3");
+  EXPECT_EQ(store().caseEvents(c.id).back().kind, "callback");
 }
 
 }  // namespace
