@@ -198,6 +198,9 @@ void DeskApp::drawHelpdeskSteps(float w) {
         if (ui::bigCheck(id.c_str(), tr("kiosk.doc." + std::string(core::toString(doc))), list.has(doc), {w, 0}))
           m_model.toggleTicked(doc);
       }
+      std::string ticked;
+      for (auto doc : list.ticked) ticked += (ticked.empty() ? "" : ",") + std::string(core::toString(doc));
+      ui::UiMap::current().note("ticked", ticked);
       stepButton(Action::ForwardToAdmin, tr("desk.action.forward_to_admin"), primary, w);
       stepButton(Action::MarkIncomplete, tr("desk.action.mark_incomplete"), danger, w);
       break;

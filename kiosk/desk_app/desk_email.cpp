@@ -58,6 +58,11 @@ void DeskApp::drawEmailForm(float w) {
       else f.attached.push_back(doc);
     }
   }
+  // For automation: what the form holds now.
+  std::string attached;
+  for (auto d : f.attached) attached += (attached.empty() ? "" : ",") + std::string(core::toString(d));
+  ui::UiMap::current().note("email_service", f.service);
+  ui::UiMap::current().note("email_attached", attached);
   if (ui::bigButton("email_register", tr("desk.email.register"), {half, 0}, ui::ButtonStyle::Primary,
                     !m_model.busy() && m_model.online()))
     send(m_model.registerEmail(client::wallClockMs()));

@@ -38,6 +38,18 @@ def press(desk, item_id):
     desk.click(item_id)
 
 
+def tick(desk, item_id, done):
+    """Clicks a choice until the form shows it taken (a click landing while
+    the form still scrolls from the drag that brought it into view is lost)."""
+    for _ in range(3):
+        desk.click(item_id)
+        try:
+            return wait_until(f"{desk.name}:{item_id} taken", done, timeout=3)
+        except AssertionError:
+            pass
+    raise AssertionError(f"{item_id} never taken")
+
+
 def history(s, case_id, token):
     d = http_json(f"{s.base}/api/cases/{case_id}", token)
     return [h["kind"] for h in d["history"]], d
@@ -85,8 +97,8 @@ def main():
         # Step 5's 5 minutes, in working time (at night it stands still).
         assert helpdesk.note("timer_level") == "ok", helpdesk.note("timer_level")
         assert not helpdesk.item("forward_to_admin")["enabled"]  # nothing ticked yet
-        helpdesk.click("doc_request_form")
-        helpdesk.click("doc_sk_penunjukan")
+        tick(helpdesk, "doc_request_form", lambda: "request_form" in (helpdesk.note("ticked") or ""))
+        tick(helpdesk, "doc_sk_penunjukan", lambda: "sk_penunjukan" in (helpdesk.note("ticked") or ""))
         wait_until("forward enabled", lambda: helpdesk.item("forward_to_admin")["enabled"])
         shot(helpdesk, 0, args.shots, "desk-helpdesk-checklist.png")
         press(helpdesk, "forward_to_admin")
@@ -97,12 +109,12 @@ def main():
         admin.click("call_next")
         state(admin, "verifying")
         assert not admin.item("mark_valid")["enabled"]  # no basis chosen yet
-        admin.click("basis_spse_data")
+        tick(admin, "basis_spse_data", lambda: (admin.item("mark_valid") or {}).get("enabled"))
         wait_until("valid enabled", lambda: admin.item("mark_valid")["enabled"])
         shot(admin, W + 20, args.shots, "desk-admin-verify.png")
         press(admin, "mark_valid")
         state(admin, "valid")
-        admin.click("outcome_password_reset")
+        tick(admin, "outcome_password_reset", lambda: (admin.any_item("record_result") or {}).get("enabled"))
         shot(admin, W + 20, args.shots, "desk-admin-result.png")
         press(admin, "record_result")
         state(admin, "result_ready")
@@ -145,8 +157,8 @@ def main():
         helpdesk.type_into("email_agency", "Dinas Kesehatan")
         helpdesk.type_into("email_phone", "081298765432")
         helpdesk.type_into("email_subject", "Lupa user ID PPK")
-        helpdesk.click("email_service_userid")
-        helpdesk.click("email_doc_sk_penunjukan")
+        tick(helpdesk, "email_service_userid", lambda: helpdesk.note("email_service") == "userid")
+        tick(helpdesk, "email_doc_sk_penunjukan", lambda: "sk_penunjukan" in (helpdesk.note("email_attached") or ""))
         shot(helpdesk, 0, args.shots, "desk-helpdesk-email-form.png")
         helpdesk.click("email_register")
         state(helpdesk, "email_received")
@@ -154,8 +166,8 @@ def main():
         assert mail_id != case_id
         press(helpdesk, "open_email")
         state(helpdesk, "checking")
-        helpdesk.click("doc_request_form")
-        helpdesk.click("doc_sk_penunjukan")
+        tick(helpdesk, "doc_request_form", lambda: "request_form" in (helpdesk.note("ticked") or ""))
+        tick(helpdesk, "doc_sk_penunjukan", lambda: "sk_penunjukan" in (helpdesk.note("ticked") or ""))
         wait_until("forward enabled", lambda: helpdesk.item("forward_to_admin")["enabled"])
         press(helpdesk, "forward_to_admin")
         state(helpdesk, "at_admin_queue")
@@ -165,7 +177,7 @@ def main():
         admin.click("call_next")
         state(admin, "verifying")
         assert admin.note("case_id") == str(mail_id)
-        admin.click("reject_data_mismatch")
+        tick(admin, "reject_data_mismatch", lambda: (admin.any_item("mark_invalid") or {}).get("enabled"))
         admin.type_into("note", "Nama di SK berbeda")
         press(admin, "mark_invalid")
         state(admin, "invalid")
