@@ -10,6 +10,7 @@ import argparse
 import os
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lpse_e2e import System, desk_sign_in, http_json, http_post, need_display, staff_session, wait_until  # noqa: E402
@@ -31,10 +32,31 @@ def state(desk, want, timeout=20):
     return wait_until(f"{desk.name} shows {want}", lambda: desk.note("case_loaded") == want, timeout=timeout)
 
 
+def reach(desk, item_id):
+    """Drags the panel until the widget is wholly inside the window: the map
+    calls a widget visible when any of it shows, but a click goes to its middle."""
+    for _ in range(12):
+        it = wait_until(f"{desk.name}:{item_id} exists", lambda: desk.any_item(item_id))
+        win = desk.ui()["window"]
+        r = it["rect"]
+        if r["y"] >= 250 and r["y"] + r["h"] <= win["h"] - 10:
+            return
+        dy = -250 if r["y"] + r["h"] > win["h"] - 10 else 250
+        desk.drag(win["x"] + int(r["x"] + r["w"] / 2), win["y"] + win["h"] // 2, dy)
+        time.sleep(0.3)
+    raise AssertionError(f"could not bring {item_id} into the window")
+
+
+def type_in(desk, item_id, text):
+    reach(desk, item_id)
+    desk.type_into(item_id, text)
+
+
 def press(desk, item_id):
     """Clicks a step's button once it is offered (after a step the desk
     shows the new state at once, and its buttons when the case is read again)."""
     wait_until(f"{desk.name}:{item_id} enabled", lambda: (desk.item(item_id) or desk.any_item(item_id) or {}).get("enabled"))
+    reach(desk, item_id)
     desk.click(item_id)
 
 
@@ -42,6 +64,7 @@ def tick(desk, item_id, done):
     """Clicks a choice until the form shows it taken (a click landing while
     the form still scrolls from the drag that brought it into view is lost)."""
     for _ in range(3):
+        reach(desk, item_id)
         desk.click(item_id)
         try:
             return wait_until(f"{desk.name}:{item_id} taken", done, timeout=3)
@@ -138,7 +161,7 @@ def main():
         # The archive after the hand-back, with its reference.
         admin.click(f"work_{case_id}")
         state(admin, "handed_back")
-        admin.type_into("archive_ref", "ARS/2026/11/0001")
+        type_in(admin, "archive_ref", "ARS/2026/11/0001")
         shot(admin, W + 20, args.shots, "desk-admin-archive.png")
         press(admin, "archive")
         state(admin, "delivered")
@@ -152,15 +175,15 @@ def main():
         # The e-mail channel: registered by hand at the helpdesk desk.
         helpdesk.click("email_new")
         wait_until("e-mail form", lambda: helpdesk.item("email_sender"))
-        helpdesk.type_into("email_sender", "budi@dinas.go.id")
-        helpdesk.type_into("email_name", "Budi Santoso")
-        helpdesk.type_into("email_agency", "Dinas Kesehatan")
-        helpdesk.type_into("email_phone", "081298765432")
-        helpdesk.type_into("email_subject", "Lupa user ID PPK")
+        type_in(helpdesk, "email_sender", "budi@dinas.go.id")
+        type_in(helpdesk, "email_name", "Budi Santoso")
+        type_in(helpdesk, "email_agency", "Dinas Kesehatan")
+        type_in(helpdesk, "email_phone", "081298765432")
+        type_in(helpdesk, "email_subject", "Lupa user ID PPK")
         tick(helpdesk, "email_service_userid", lambda: helpdesk.note("email_service") == "userid")
         tick(helpdesk, "email_doc_sk_penunjukan", lambda: "sk_penunjukan" in (helpdesk.note("email_attached") or ""))
         shot(helpdesk, 0, args.shots, "desk-helpdesk-email-form.png")
-        helpdesk.click("email_register")
+        press(helpdesk, "email_register")
         state(helpdesk, "email_received")
         mail_id = int(helpdesk.note("case_id"))
         assert mail_id != case_id
@@ -178,7 +201,7 @@ def main():
         state(admin, "verifying")
         assert admin.note("case_id") == str(mail_id)
         tick(admin, "reject_data_mismatch", lambda: (admin.any_item("mark_invalid") or {}).get("enabled"))
-        admin.type_into("note", "Nama di SK berbeda")
+        type_in(admin, "note", "Nama di SK berbeda")
         press(admin, "mark_invalid")
         state(admin, "invalid")
         press(admin, "reject")
