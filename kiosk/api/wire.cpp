@@ -35,7 +35,7 @@ json toJson(const core::Visit& v) {
           {"phone", v.phone},       {"email", v.email},
           {"purpose", v.purpose},   {"spse_user_id", v.spseUserId},
           {"documents", documentsJson(v.documents)}, {"consent", v.consent},
-          {"language", v.language}};
+          {"language", v.language}, {"received_ms", v.receivedMs}};
 }
 
 namespace {
@@ -54,7 +54,7 @@ void readGuestFields(Reader& r, core::Visit& v) {
 
 core::Result<core::Visit> visitFromJson(const json& j) {
   Reader r(j, {"service", "channel", "name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id",
-               "documents", "consent", "language"});
+               "documents", "consent", "language", "received_ms"});
   core::Visit v;
   v.service = r.str("service", true);
   v.channel = r.enumField("channel", core::channelFrom, core::Channel::WalkIn);
@@ -62,9 +62,11 @@ core::Result<core::Visit> visitFromJson(const json& j) {
   v.documents = r.documents("documents");
   v.consent = r.boolean("consent");
   v.language = r.str("language");
+  v.receivedMs = r.i64("received_ms");
   if (v.language.empty()) v.language = "id";
   if (r.error()) return *r.error();
   if (v.language != "id" && v.language != "en") return badValue("language");
+  if (v.receivedMs < 0) return badValue("received_ms");
   return v;
 }
 
@@ -97,12 +99,14 @@ json toJson(const core::CaseRecord& c) {
           {"calls", c.calls},
           {"created_ms", c.createdMs},
           {"state_ms", c.stateMs},
-          {"last_seq", c.lastSeq}};
+          {"last_seq", c.lastSeq},
+          {"priority", c.priority},
+          {"received_ms", c.receivedMs}};
 }
 
 core::Result<core::CaseRecord> caseFromJson(const json& j) {
   Reader r(j, {"id", "visit_id", "channel", "service", "role", "state", "ticket", "ticket_day", "token", "queue",
-               "counter", "calls", "created_ms", "state_ms", "last_seq"});
+               "counter", "calls", "created_ms", "state_ms", "last_seq", "priority", "received_ms"});
   core::CaseRecord c;
   c.id = r.i64("id", true);
   c.visitId = r.i64("visit_id");
@@ -119,6 +123,8 @@ core::Result<core::CaseRecord> caseFromJson(const json& j) {
   c.createdMs = r.i64("created_ms");
   c.stateMs = r.i64("state_ms");
   c.lastSeq = r.i64("last_seq");
+  c.priority = static_cast<int>(r.i64("priority"));
+  c.receivedMs = r.i64("received_ms");
   if (r.error()) return *r.error();
   return c;
 }
@@ -206,19 +212,54 @@ core::Result<core::DeviceStatus> deviceStatusFromJson(const json& j) {
 }
 
 json toJson(const core::ActionInput& in) {
-  return {{"missing", documentsJson(in.missing)}, {"basis", in.basis}, {"reason", in.reason}, {"counter", in.counter}};
+  json j = {{"missing", documentsJson(in.missing)}, {"basis", in.basis}, {"reason", in.reason}, {"counter", in.counter}};
+  // The newer fields only when set, so older servers keep understanding the common steps.
+  if (!in.returned.empty()) j["returned"] = documentsJson(in.returned);
+  if (!in.outcome.empty()) j["outcome"] = in.outcome;
+  if (!in.reference.empty()) j["reference"] = in.reference;
+  if (!in.service.empty()) j["service"] = in.service;
+  if (!in.note.empty()) j["note"] = in.note;
+  return j;
 }
 
 core::Result<std::pair<core::Action, core::ActionInput>> actionFromJson(const json& j) {
-  Reader r(j, {"action", "missing", "basis", "reason", "counter"});
+  Reader r(j, {"action", "missing", "basis", "reason", "counter", "returned", "outcome", "reference", "service", "note"});
   auto action = r.enumField("action", core::actionFrom, core::Action::Call, true);
   core::ActionInput in;
   in.missing = r.documents("missing");
+  in.returned = r.documents("returned");
   in.basis = r.str("basis");
   in.reason = r.str("reason");
   in.counter = r.str("counter");
+  in.outcome = r.str("outcome");
+  in.reference = r.str("reference");
+  in.service = r.str("service");
+  in.note = r.str("note");
   if (r.error()) return *r.error();
   return std::pair{action, in};
+}
+
+json toJson(const core::CaseNote& n) {
+  return {{"seq", n.seq}, {"at_ms", n.atMs}, {"actor", n.actor}, {"action", n.action}, {"text", n.text}};
+}
+
+core::Result<core::CaseNote> noteFromJson(const json& j) {
+  Reader r(j, {"seq", "at_ms", "actor", "action", "text"});
+  core::CaseNote n{r.i64("seq"), r.i64("at_ms"), r.str("actor"), r.str("action"), r.str("text", true)};
+  if (r.error()) return *r.error();
+  return n;
+}
+
+json toJson(const core::CaseStep& st) {
+  return {{"seq", st.seq}, {"at_ms", st.atMs}, {"kind", st.kind}, {"actor", st.actor}, {"counter", st.counter},
+          {"code", st.code}};
+}
+
+core::Result<core::CaseStep> stepFromJson(const json& j) {
+  Reader r(j, {"seq", "at_ms", "kind", "actor", "counter", "code"});
+  core::CaseStep st{r.i64("seq"), r.i64("at_ms"), r.str("kind", true), r.str("actor"), r.str("counter"), r.str("code")};
+  if (r.error()) return *r.error();
+  return st;
 }
 
 json toJson(const core::Error& e) {

@@ -40,6 +40,12 @@ json toJson(const core::ActionInput&);
 // Body of POST /api/cases/{id}/actions: {"action": "...", ...ActionInput}.
 core::Result<std::pair<core::Action, core::ActionInput>> actionFromJson(const json&);
 
+json toJson(const core::CaseNote&);
+core::Result<core::CaseNote> noteFromJson(const json&);
+
+json toJson(const core::CaseStep&);
+core::Result<core::CaseStep> stepFromJson(const json&);
+
 json toJson(const core::Error&);
 core::Error errorFromJson(const json&);
 

@@ -124,6 +124,10 @@ core::Result<CaseDetail> ApiClient::caseDetail(std::int64_t caseId) {
                               for (const auto& a : j.value("allowed_actions", json::array()))
                                 if (a.is_string())
                                   if (auto act = core::actionFrom(a.get<std::string>())) d.allowed.push_back(*act);
+                              for (const auto& n : j.value("notes", json::array()))
+                                if (auto note = api::noteFromJson(n)) d.notes.push_back(*note);
+                              for (const auto& h : j.value("history", json::array()))
+                                if (auto st = api::stepFromJson(h)) d.history.push_back(*st);
                               return d;
                             });
 }

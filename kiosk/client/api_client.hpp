@@ -24,6 +24,8 @@ struct CaseDetail {
   core::CaseRecord kase;
   std::optional<core::Visit> visit;
   std::vector<core::Action> allowed;
+  std::vector<core::CaseNote> notes;  // staff's free text on the case, oldest first
+  std::vector<core::CaseStep> history;  // its events, oldest first (codes only)
 };
 
 using TicketStatus = core::TicketStatus;

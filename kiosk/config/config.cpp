@@ -339,6 +339,11 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("desk.id", c.desk.id);
   r.get("desk.counter", c.desk.counter);
   parseEmail(r, tbl, c.email);
+  int64_t recalls = c.desk.recallsBeforeNoShow;
+  r.get("desk.recalls_before_no_show", recalls);
+  if (recalls < 0 || recalls > 20)
+    return keyError("desk.recalls_before_no_show", "harus 0-20 / must be 0-20");
+  c.desk.recallsBeforeNoShow = static_cast<int>(recalls);
   if (r.err) return *r.err;
   return c;
 }

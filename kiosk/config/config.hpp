@@ -109,6 +109,8 @@ struct DisplayConfig {
 struct DeskConfig {
   std::string id = "desk-1";
   std::string counter = "Loket 1";  // the staff member's role comes from their sign-in
+  // After this many recalls (beyond the first call) the desk offers "no-show".
+  int recallsBeforeNoShow = 2;
 };
 
 // The e-mail channel (docs/EMAIL.md): the helpdesk mailbox read over IMAP,

@@ -43,6 +43,8 @@ struct WorkingCalendar {
   TimeMs sameWorkingDayDeadline(TimeMs t) const;
   // Working minutes between a and b (open time only), for service levels.
   long workingMinutesBetween(TimeMs a, TimeMs b) const;
+  // The same in milliseconds (step timers that show seconds).
+  std::int64_t workingMsBetween(TimeMs a, TimeMs b) const;
 };
 
 // Time zone names of Indonesia.

@@ -30,9 +30,32 @@ struct CaseRecord {
   std::string queue;      // "helpdesk", "admin", or empty
   std::string counter;    // last counter it was called to
   int calls = 0;
+  int priority = 0;            // >0: goes ahead in its queue (back with the missing documents)
+  std::int64_t receivedMs = 0; // when the request arrived (an e-mail's received time); 0: createdMs
   std::int64_t createdMs = 0;
   std::int64_t stateMs = 0;  // when the current state began (step timer)
   std::int64_t lastSeq = 0;
+};
+
+// Free text a staff member added to a case with a step (why, what was
+// said). Kept with the case, not in the append-only log: the retention
+// purge empties it with the guest-book entry.
+struct CaseNote {
+  std::int64_t seq = 0;  // the event it was written with
+  std::int64_t atMs = 0;
+  std::string actor;
+  std::string action;
+  std::string text;
+};
+
+// One step of a case's history as staff see it: from the event log, codes only.
+struct CaseStep {
+  std::int64_t seq = 0;
+  std::int64_t atMs = 0;
+  std::string kind;    // "ticket_issued", "call", "mark_invalid", ...
+  std::string actor;   // staff username or device id
+  std::string counter;
+  std::string code;    // the step's reason / basis / outcome / reference, if any
 };
 
 struct IssuedTicket {

@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "kiosk/core/desk_rules.hpp"
 #include "kiosk/core/enum_names.hpp"
 
 namespace lpse::core {
@@ -22,7 +23,7 @@ constexpr std::array<std::pair<ActorRole, std::string_view>, 6> kActors{{
     {R::Admin, "admin"},
 }};
 
-constexpr std::array<std::pair<CaseState, std::string_view>, 18> kStates{{
+constexpr std::array<std::pair<CaseState, std::string_view>, 19> kStates{{
     {S::Waiting, "waiting"},
     {S::Called, "called"},
     {S::EmailReceived, "email_received"},
@@ -36,6 +37,7 @@ constexpr std::array<std::pair<CaseState, std::string_view>, 18> kStates{{
     {S::ResultReady, "result_ready"},
     {S::Notified, "notified"},
     {S::Archived, "archived"},
+    {S::HandedBack, "handed_back"},
     {S::Delivered, "delivered"},
     {S::Rejected, "rejected"},
     {S::RejectionNotified, "rejection_notified"},
@@ -43,7 +45,7 @@ constexpr std::array<std::pair<CaseState, std::string_view>, 18> kStates{{
     {S::Cancelled, "cancelled"},
 }};
 
-constexpr std::array<std::pair<Action, std::string_view>, 21> kActions{{
+constexpr std::array<std::pair<Action, std::string_view>, 23> kActions{{
     {A::IssueTicket, "issue_ticket"},
     {A::ReceiveEmail, "receive_email"},
     {A::Call, "call"},
@@ -65,6 +67,8 @@ constexpr std::array<std::pair<Action, std::string_view>, 21> kActions{{
     {A::Deliver, "deliver"},
     {A::NotifyRejection, "notify_rejection"},
     {A::Cancel, "cancel"},
+    {A::CallBack, "callback"},
+    {A::Transfer, "transfer"},
 }};
 
 std::vector<Transition> buildTable() {
@@ -86,14 +90,29 @@ std::vector<Transition> buildTable() {
       {S::Valid, A::RecordResult, S::ResultReady, R::AdminPpe, 10},
       {S::Invalid, A::Reject, S::Rejected, R::AdminPpe, 11},
       {S::ResultReady, A::NotifyResult, S::Notified, R::AdminPpe, 12},
+      // Steps 13 and 14 both need only the reset result (step 12): either
+      // may come first, and the case closes when both are done.
       {S::Notified, A::Archive, S::Archived, R::AdminPpe, 13},
+      {S::Notified, A::Deliver, S::HandedBack, R::Helpdesk, 14},
       {S::Archived, A::Deliver, S::Delivered, R::Helpdesk, 14},
+      {S::HandedBack, A::Archive, S::Delivered, R::AdminPpe, 13},
       {S::Rejected, A::NotifyRejection, S::RejectionNotified, R::Helpdesk, 11},
+      // The visitor waiting for the result is called back to a counter.
+      {S::Notified, A::CallBack, S::Notified, R::Helpdesk, 0},
+      {S::Archived, A::CallBack, S::Archived, R::Helpdesk, 0},
+      {S::Rejected, A::CallBack, S::Rejected, R::Helpdesk, 0},
+      // A called visitor handed to another counter keeps their state; to
+      // another service, they queue there (apply() picks the target).
+      {S::Called, A::Transfer, S::Called, R::Helpdesk, 0},
+      {S::Checking, A::Transfer, S::Checking, R::Helpdesk, 0},
   };
   for (const auto& [state, name] : kStates)
     if (!isTerminal(state)) t.push_back({state, A::Cancel, S::Cancelled, R::Supervisor, 0});
   return t;
 }
+
+// Steps that need a visitor standing in the office.
+bool walkInOnly(Action a) { return a == A::CallBack || a == A::Transfer; }
 
 std::string stateNameId(CaseState s) {
   switch (s) {
@@ -110,6 +129,7 @@ std::string stateNameId(CaseState s) {
     case S::ResultReady: return "hasil siap";
     case S::Notified: return "hasil sudah diteruskan";
     case S::Archived: return "berkas sudah diarsipkan";
+    case S::HandedBack: return "hasil sudah diserahkan, berkas belum diarsipkan";
     case S::Delivered: return "selesai";
     case S::Rejected: return "permohonan ditolak";
     case S::RejectionNotified: return "penolakan sudah disampaikan";
@@ -159,6 +179,9 @@ Result<CaseState> apply(CaseState from, Action action, ActorRole actor, const Ac
                      "Peran " + std::string(toString(actor)) + " tidak berwenang melakukan langkah ini.",
                      "Role " + std::string(toString(actor)) + " may not take this step.");
 
+  if (channel != Channel::WalkIn && walkInOnly(action))
+    return makeError("not_walk_in", "Permohonan lewat e-mail tidak dipanggil atau dipindahkan ke loket.",
+                     "An e-mailed request is not called or transferred to a counter.");
   // Preconditions ("Perlengkapan") of the step.
   switch (action) {
     case A::MarkIncomplete:
@@ -172,29 +195,60 @@ Result<CaseState> apply(CaseState from, Action action, ActorRole actor, const Ac
                          "Sebutkan dasar verifikasi (data SPSE, arsip pendaftaran, atau konfirmasi telepon).",
                          "State the basis of verification (SPSE data, registration archive, or phone confirmation).",
                          "basis");
+      if (auto bad = checkCode(CodeList::Basis, in.basis, "basis")) return *bad;
       break;
     case A::MarkInvalid:
     case A::Cancel:
       if (in.reason.empty())
         return makeError("reason_required", "Alasan wajib diisi.", "A reason is required.", "reason");
+      if (auto bad = checkCode(reasonListFor(action), in.reason, "reason")) return *bad;
+      break;
+    case A::NoShow:
+      if (!in.reason.empty())
+        if (auto bad = checkCode(CodeList::NoShowReason, in.reason, "reason")) return *bad;
       break;
     case A::Call:
     case A::Recall:
       if (in.counter.empty())
         return makeError("counter_required", "Loket wajib diisi.", "A counter is required.", "counter");
       break;
+    case A::CallBack:
+      if (in.counter.empty())
+        return makeError("counter_required", "Loket wajib diisi.", "A counter is required.", "counter");
+      break;
+    case A::RecordResult:
+      if (in.outcome.empty())
+        return makeError("outcome_required", "Sebutkan apa yang dikerjakan di SPSE (reset password / info user ID).",
+                         "State what was done in SPSE (password reset / user ID information).", "outcome");
+      if (auto bad = checkCode(CodeList::Outcome, in.outcome, "outcome")) return *bad;
+      break;
+    case A::Archive:
+      if (auto bad = checkArchiveReference(in.reference)) return *bad;
+      break;
+    case A::Transfer:
+      if (in.reason.empty())
+        return makeError("reason_required", "Alasan wajib diisi.", "A reason is required.", "reason");
+      if (auto bad = checkCode(CodeList::TransferReason, in.reason, "reason")) return *bad;
+      if (in.counter.empty() && in.service.empty())
+        return makeError("transfer_target_required", "Pilih loket atau layanan tujuan.",
+                         "Choose the counter or the service to transfer to.", "counter");
+      if (!in.service.empty()) return S::Waiting;
+      break;
     default:
       break;
   }
+  if (auto bad = checkNote(in.note)) return *bad;
   if (action == A::ReturnDocuments && channel == Channel::Email) return S::EmailReceived;
   return match->to;
 }
 
-std::vector<Action> allowedActions(CaseState s, ActorRole actor, Channel) {
+std::vector<Action> allowedActions(CaseState s, ActorRole actor, Channel channel) {
   std::vector<Action> out;
-  for (const auto& t : transitions())
+  for (const auto& t : transitions()) {
+    if (channel != Channel::WalkIn && walkInOnly(t.action)) continue;
     if (t.from == s && t.actor == actor && std::find(out.begin(), out.end(), t.action) == out.end())
       out.push_back(t.action);
+  }
   return out;
 }
 
@@ -226,8 +280,11 @@ std::optional<int> stepInProgress(CaseState s, Channel) {
     case S::Valid: return 10;
     case S::Invalid: case S::Rejected: return 11;
     case S::ResultReady: return 12;
-    case S::Notified: return 13;
+    // Steps 13 and 14 run side by side after step 12; the visitor waiting
+    // for the result is what the standard of a case measures.
+    case S::Notified: return 14;
     case S::Archived: return 14;
+    case S::HandedBack: return 13;
     default: return std::nullopt;
   }
 }

@@ -33,6 +33,7 @@ enum class CaseState {
   ResultReady,        // step 12: result passed to the helpdesk
   Notified,           // step 13: Admin PPE archives the dossier
   Archived,           // step 14: helpdesk hands the result to the visitor
+  HandedBack,         // step 14 done before the archive: step 13 still open
   Delivered,          // done: the visitor has the result
   Rejected,           // rejection notice ready; helpdesk tells the visitor
   RejectionNotified,  // done: the visitor was told
@@ -65,16 +66,26 @@ enum class Action {
   Deliver,            // step 14 done: the visitor has received it
   NotifyRejection,    // the visitor was told of the rejection
   Cancel,             // supervisor withdraws a case
+  CallBack,           // call a visitor back to the counter for the result / rejection
+  Transfer,           // hand a called visitor to another counter or service
 };
 std::string_view toString(Action);
 std::optional<Action> actionFrom(std::string_view);
 
 // What an action carries; each step's precondition reads from it.
+// Reasons, bases and outcomes are codes from the lists in desk_rules.hpp
+// (they go into the append-only log); free text goes in `note`, which the
+// store keeps with the case, outside the log, and the retention purge clears.
 struct ActionInput {
-  std::vector<Document> missing;  // MarkIncomplete
-  std::string basis;              // MarkValid: how it was verified (SPSE data, archive, phone)
-  std::string reason;             // MarkInvalid, Cancel, NoShow
-  std::string counter;            // Call/Recall: where the visitor should go
+  std::vector<Document> missing;   // MarkIncomplete
+  std::vector<Document> returned;  // ReturnDocuments: what the visitor brought back (optional)
+  std::string basis;               // MarkValid: how it was verified (SPSE data, archive, phone)
+  std::string reason;              // MarkInvalid, Cancel, NoShow, Transfer, an out-of-order Call
+  std::string counter;             // Call/Recall/CallBack: where the visitor should go; Transfer: to
+  std::string outcome;             // RecordResult: what was done in SPSE (never the password)
+  std::string reference;           // Archive: the archive reference
+  std::string service;             // Transfer: to another service (the visitor queues there)
+  std::string note;                // free text for the case file, never in the log
 };
 
 struct Transition {

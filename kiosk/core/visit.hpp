@@ -57,6 +57,7 @@ struct Visit {
   std::vector<Document> documents;  // what the visitor says they brought
   bool consent = false;             // data notice accepted (recorded with the visit)
   std::string language = "id";      // the language the visitor used
+  TimeMs receivedMs = 0;            // e-mail: when the message arrived (0: when registered)
 
   std::vector<Document> missingDocuments() const;
 };

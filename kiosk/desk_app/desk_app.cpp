@@ -1,11 +1,19 @@
 #include "kiosk/desk_app/desk_app.hpp"
 
-#include <chrono>
+#include "kiosk/client/clock.hpp"
 
 namespace lpse::desk {
 
 namespace {
-DeskSettings settingsFrom(const config::Config& c) { return DeskSettings{c.desk.counter, c.timeStandards}; }
+DeskSettings settingsFrom(const config::Config& c) {
+  DeskSettings s;
+  s.counter = c.desk.counter;
+  s.standards = c.timeStandards;
+  s.calendar = c.office.calendar;
+  s.recallsBeforeNoShow = c.desk.recallsBeforeNoShow;
+  s.officeName = c.office.name;
+  return s;
+}
 }  // namespace
 
 DeskApp::DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window)
@@ -40,10 +48,12 @@ void DeskApp::startStream(const std::string& token) {
   m_stream = std::make_unique<client::EventStream>(
       m_cfg.serverUrl, client::Credential{token}, -1,
       client::EventStream::Callbacks{
-          [this](const api::StreamEvent&) { refresh(); },
+          [this](const api::StreamEvent&) { m_worker.toUi([this] { refresh(); }); },
           [this](bool online) {
-            m_worker.toUi([this, online] { m_model.setOnline(online); });
-            if (online) refresh();
+            m_worker.toUi([this, online] {
+              m_model.setOnline(online);
+              if (online) refresh();
+            });
           },
           [this] { m_worker.toUi([this] { sessionEnded(); }); }});
 }
@@ -69,64 +79,88 @@ bool DeskApp::checkSession(const core::Error& e) {
   return false;
 }
 
+// UI thread: what to reload is read here, the worker only fetches.
 void DeskApp::refresh() {
+  if (!m_model.signedIn()) return;
   m_worker.post([this] {
     auto b = m_api.board();
     auto devices = m_api.devices();
-    m_worker.toUi([this, b, devices] {
+    auto open = m_api.openCases();
+    m_worker.toUi([this, b, devices, open] {
       if (!b && !checkSession(b.error())) return;
       m_boardLoaded = true;
       if (b) m_model.setBoard(*b);
       if (devices) m_model.setDevices(*devices);
+      if (open) m_model.casesLoaded(*open, client::wallClockMs());
     });
   });
-  m_worker.toUi([this] {
-    if (m_model.current()) loadCase(m_model.current()->kase.id);
-  });
+  if (m_model.current()) load(m_model.current()->kase.id);
 }
 
-void DeskApp::loadCase(std::int64_t id) {
+void DeskApp::load(std::int64_t id) {
   m_worker.post([this, id] {
     auto d = m_api.caseDetail(id);
-    m_worker.toUi([this, d] {
-      if (d) m_model.setCurrent(*d);
+    m_worker.toUi([this, id, d] {
+      if (d) m_model.caseLoaded(*d);
+      else if (checkSession(d.error())) m_model.caseFailed(id, d.error());
     });
   });
 }
 
-void DeskApp::callNext() {
-  m_model.setBusy(true);
-  m_worker.post([this] {
-    auto c = m_api.callNext(m_model.queue(), m_model.settings().counter);
-    m_worker.toUi([this, c] {
-      m_model.setBusy(false);
-      if (!c) {
-        if (!checkSession(c.error())) return;
-        m_model.setMessage(c.error().message(m_strings.language()), true);
-        return;
-      }
-      m_model.setQueueEmpty(!c->has_value());
-      m_model.setMessage(c->has_value() ? std::string() : tr("desk.queue_empty"), false);
-      if (c->has_value()) loadCase((*c)->id);
-    });
-  });
+void DeskApp::send(DeskRequest r) {
+  using K = DeskRequest::Kind;
+  switch (r.kind) {
+    case K::None: return;
+    case K::Open: return load(r.caseId);
+    case K::CallNext:
+      m_worker.post([this, r] {
+        auto c = m_api.callNext(r.queue, r.counter);
+        m_worker.toUi([this, c] {
+          if (!c) {
+            if (checkSession(c.error())) m_model.requestFailed(c.error());
+            return;
+          }
+          m_model.calledNext(*c);
+          if (c->has_value()) load((*c)->id);
+          refresh();
+        });
+      });
+      return;
+    case K::Act:
+      m_worker.post([this, r] {
+        auto c = m_api.act(r.caseId, r.action, r.input);
+        m_worker.toUi([this, r, c] {
+          if (!c) {
+            if (!checkSession(c.error())) return;
+            m_model.requestFailed(c.error());
+          } else {
+            m_model.actDone(*c);
+          }
+          // Either way the case is read again: another desk may have moved it.
+          load(r.caseId);
+          refresh();
+        });
+      });
+      return;
+    case K::RegisterEmail:
+      m_worker.post([this, r] {
+        auto c = m_api.receiveEmail(r.visit);
+        m_worker.toUi([this, c] {
+          if (!c) {
+            if (checkSession(c.error())) m_model.requestFailed(c.error());
+            return;
+          }
+          m_model.emailRegistered(*c);
+          load(c->id);
+          refresh();
+        });
+      });
+      return;
+  }
 }
 
-void DeskApp::act(core::Action a, core::ActionInput in) {
-  if (!m_model.current()) return;
-  const auto id = m_model.current()->kase.id;
-  if (a == core::Action::Recall && in.counter.empty()) in.counter = m_model.settings().counter;
-  m_model.setBusy(true);
-  m_worker.post([this, id, a, in] {
-    auto r = m_api.act(id, a, in);
-    m_worker.toUi([this, id, r] {
-      m_model.setBusy(false);
-      if (!r && !checkSession(r.error())) return;
-      if (!r) m_model.setMessage(r.error().message(m_strings.language()), true);
-      else m_model.setMessage({}, false);
-      loadCase(id);
-    });
-  });
+std::string DeskApp::codeText(core::CodeList l, std::string_view code) const {
+  return core::codeLabel(l, code, m_strings.language());
 }
 
 }  // namespace lpse::desk

@@ -1,7 +1,9 @@
 #pragma once
-// The desk console's runtime: a staff member signs in, calls next, and
-// carries the case through the SOP steps their role may take. Network on
-// the worker thread; the push stream runs with the session's token.
+// The desk console's runtime: a staff member signs in and works the lists
+// and the open case. The model decides what to send; this sends it on the
+// worker thread and hands the answer back to the model on the UI thread.
+// Jobs capture what they need on the UI thread; the model is never touched
+// from the worker.
 #include <memory>
 
 #include "kiosk/client/api_client.hpp"
@@ -28,16 +30,25 @@ class DeskApp : public ui::Screen {
   // account disabled): back to the sign-in screen, saying why.
   void sessionEnded();
   void startStream(const std::string& token);
-  // Runs on the UI thread after a call: a refused credential ends the session.
+  // On the UI thread after a call: a refused credential ends the session.
   bool checkSession(const core::Error& e);
   void refresh();
-  void callNext();
-  void act(core::Action a, core::ActionInput in);
-  void loadCase(std::int64_t id);
+  void send(DeskRequest r);
+  void load(std::int64_t id);
   const std::string& tr(std::string_view key) const { return m_strings.tr(key); }
+  std::string codeText(core::CodeList l, std::string_view code) const;
+
+  // Screens (desk_screen.cpp, desk_worklist.cpp, desk_case.cpp, desk_email.cpp).
   void drawSignIn(ui::Frame& f);
-  void drawCase(ui::Frame& f);
-  void drawActions();
+  void drawHeader(ui::Frame& f);
+  void drawWorkList(float width, float height);
+  void drawCase(float width);
+  void drawHelpdeskSteps(float width);
+  void drawAdminSteps(float width);
+  void drawHandBack(float width);
+  void drawEmailForm(float width);
+  bool stepButton(core::Action a, const std::string& label, int style, float width);
+  void codeChoice(const char* idPrefix, core::CodeList l, std::string& chosen, float width);
 
   config::Config m_cfg;
   ui::Strings& m_strings;
@@ -47,6 +58,9 @@ class DeskApp : public ui::Screen {
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
   std::string m_username, m_password;  // the sign-in form
+  std::string m_outOfOrderReason;      // chosen before calling a ticket out of order
+  bool m_breakPicker = false;
+  bool m_transferOpen = false;
 };
 
 }  // namespace lpse::desk

@@ -1,27 +1,21 @@
-// The desk console: the counter's current case, its guest-book entry, the
-// step timer against the SOP standard, and the steps this role may take.
+// The desk console's frame: sign-in, the header (who, status, break,
+// sign-out), the work lists on the left and the open case (or the e-mail
+// registration form) on the right. The screens draw the model and send what
+// its commands return; they make no domain choice.
 #include <imgui.h>
 
 #include <algorithm>
 
-
-#include "kiosk/desk_app/desk_app.hpp"
 #include "kiosk/client/clock.hpp"
+#include "kiosk/desk_app/desk_app.hpp"
+#include "kiosk/desk_app/desk_text.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/ui_map.hpp"
 #include "kiosk/ui/widgets.hpp"
 
 namespace lpse::desk {
 
-namespace {
 using client::wallClockMs;
-
-std::string mmss(std::int64_t s) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(s / 60), static_cast<long long>(s % 60));
-  return buf;
-}
-}  // namespace
 
 void DeskApp::drawSignIn(ui::Frame& f) {
   ui::beginScreen("desk_sign_in");
@@ -49,10 +43,7 @@ void DeskApp::drawSignIn(ui::Frame& f) {
   ui::endScreen();
 }
 
-void DeskApp::draw(ui::Frame& f) {
-  m_worker.drain();
-  if (!m_model.signedIn()) return drawSignIn(f);
-  ui::beginScreen("desk");
+void DeskApp::drawHeader(ui::Frame&) {
   ImGui::PushFont(ui::fonts().large);
   ImGui::TextUnformatted((tr("desk.title") + " \xE2\x80\x94 " + m_model.settings().counter).c_str());
   ImGui::PopFont();
@@ -65,13 +56,19 @@ void DeskApp::draw(ui::Frame& f) {
   ui::bigText("staff_name", who.displayName + " \xC2\xB7 " + tr("desk.role." + std::string(core::toString(who.role))),
               {.color = ui::colors::kTextDim, .wrap = false});
   ui::UiMap::current().note("staff", who.username);
-  // Sign-out sits at the end of the status line, not on a line of its own.
-  // Being a touch target it is the line's tallest item: the pill and the
-  // count are centred on its middle (top-aligned, they sat above it).
+  ui::UiMap::current().note("desk_role", std::string(core::toString(who.role)));
+  // The status line: pill, waiting count, then break and sign-out at its end.
   const ImVec2 row = ImGui::GetCursorScreenPos();
-  constexpr float kSignOutW = 220;
-  ImGui::SetCursorScreenPos({row.x + ImGui::GetContentRegionAvail().x - kSignOutW, row.y});
-  if (ui::bigButton("sign_out", tr("desk.sign_out"), {kSignOutW, 0}, ui::ButtonStyle::Secondary)) signOut();
+  constexpr float kSignOutW = 220, kBreakW = 240;
+  ImGui::SetCursorScreenPos({row.x + ImGui::GetContentRegionAvail().x - kSignOutW - kBreakW - 12, row.y});
+  const bool onBreak = m_model.onBreak().has_value();
+  if (ui::bigButton("break", onBreak ? tr("desk.break.end") : tr("desk.break.start"), {kBreakW, 0},
+                    onBreak ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary, !m_model.queue().empty())) {
+    if (onBreak) m_model.endBreak();
+    else m_breakPicker = !m_breakPicker;
+  }
+  ImGui::SameLine(0, 12);
+  if (ui::bigButton("sign_out", tr("desk.sign_out"), {kSignOutW, 0}, ui::ButtonStyle::Secondary)) return signOut();
   const float rowH = ImGui::GetItemRectSize().y;
   ImGui::SetCursorScreenPos({row.x, row.y + (rowH - ui::statusPillHeight()) / 2});
   ui::statusPill("server_status", m_model.online() ? tr("status.online") : tr("status.offline"),
@@ -82,97 +79,60 @@ void DeskApp::draw(ui::Frame& f) {
   ui::bigText("waiting", m_strings.tr("desk.waiting_count", {{"n", std::to_string(m_model.waitingInMyQueue())}}),
               {.color = ui::colors::kTextDim, .wrap = false});
   ImGui::SetCursorScreenPos({row.x, row.y + rowH + ImGui::GetStyle().ItemSpacing.y});
+  if (const auto& b = m_model.onBreak()) {
+    const std::string text = m_strings.tr(
+        "desk.break.on", {{"reason", codeText(core::CodeList::BreakReason, b->reason)},
+                          {"time", mmss((wallClockMs() - b->sinceMs) / 1000)}});
+    ui::bigText("break_status", text, {.color = ui::colors::kWarn});
+    ui::UiMap::current().note("break", b->reason);
+  } else if (m_breakPicker) {
+    int n = 0;
+    for (const auto& c : core::codes(core::CodeList::BreakReason)) {
+      if (n++) ImGui::SameLine();
+      const std::string id = "break_" + std::string(c.code);
+      if (ui::bigButton(id.c_str(), codeText(core::CodeList::BreakReason, c.code), {0, 0}, ui::ButtonStyle::Secondary)) {
+        m_model.startBreak(std::string(c.code), wallClockMs());
+        m_breakPicker = false;
+      }
+    }
+  }
   ImGui::Separator();
   for (const auto& a : m_model.alerts()) {
     const std::string text = m_strings.tr("desk.device_alert", {{"device", a.device}, {"detail", a.detail}});
     ui::bigText(("alert_" + a.device + "_" + a.part).c_str(), text, {.color = ui::colors::kDanger});
     ui::UiMap::current().note("device_alert", text);
   }
+}
 
-  if (ui::bigButton("call_next", tr("desk.call_next"), {-1, 110}, ui::ButtonStyle::Primary, m_model.canCallNext()))
-    callNext();
-  if (!m_model.message().empty())
-    ui::bigText("message", m_model.message(),
-                {.color = m_model.messageIsError() ? ui::colors::kDanger : ui::colors::kTextDim});
-  drawCase(f);
+void DeskApp::draw(ui::Frame& f) {
+  m_worker.drain();
+  if (!m_model.signedIn()) return drawSignIn(f);
+  m_model.tick(wallClockMs());
+  ui::beginScreen("desk");
+  drawHeader(f);
+  if (!m_model.signedIn()) return ui::endScreen();  // signed out from the header
+  if (m_model.error()) {
+    const std::string text = m_model.error()->message(m_strings.language());
+    ui::bigText("message", text, {.color = ui::colors::kDanger});
+    ui::UiMap::current().note("error", m_model.error()->code);
+  } else if (!m_model.info().empty()) {
+    ui::bigText("message", tr(m_model.info()), {.color = ui::colors::kTextDim});
+    ui::UiMap::current().note("info", m_model.info());
+  }
+  const ImVec2 avail = ImGui::GetContentRegionAvail();
+  const float listW = std::clamp(avail.x * 0.34f, 360.0f, 520.0f);
+  ImGui::BeginChild("worklist", {listW, avail.y}, false);
+  drawWorkList(listW, avail.y);
+  ui::dragToScroll();
+  ImGui::EndChild();
+  ImGui::SameLine();
+  ImGui::BeginChild("case", {0, avail.y}, false);
+  const float caseW = ImGui::GetContentRegionAvail().x;
+  if (m_model.emailFormShown()) drawEmailForm(caseW);
+  else drawCase(caseW);
+  ui::dragToScroll();
+  ImGui::EndChild();
   ui::endScreen();
-}
-
-void DeskApp::drawCase(ui::Frame&) {
-  if (!m_model.current()) return;
-  const auto& d = *m_model.current();
-  const auto& c = d.kase;
-  ui::bigText("case_ticket", c.ticket.empty() ? "E-mail #" + std::to_string(c.id) : c.ticket,
-              {.font = ui::fonts().large, .color = ui::colors::kAccent});
-  ui::UiMap::current().note("case_ticket", c.ticket);
-  ui::UiMap::current().note("case_state", std::string(core::toString(c.state)));
-  ui::bigText("case_state", tr("desk.state." + std::string(core::toString(c.state))), {.color = ui::colors::kTextDim});
-  if (auto t = m_model.timer(wallClockMs())) {
-    std::string line = m_strings.tr("desk.case.step_timer", {{"step", std::to_string(t->step)}, {"time", mmss(t->elapsedS)}});
-    if (t->standardMin > 0) line += " / " + std::to_string(t->standardMin) + " min";
-    ui::bigText("step_timer", line, {.color = t->overdue() ? ui::colors::kDanger : ui::colors::kOk});
-  }
-  if (d.visit) {
-    const auto& v = *d.visit;
-    ui::bigText("visit_name", v.name, {.font = ui::fonts().bold});
-    std::string line = tr("kiosk.role." + std::string(core::toString(v.role))) + " \xC2\xB7 " + v.agency;
-    ui::bigText("visit_agency", line);
-    ui::bigText("visit_contact", "NIP " + (v.nip.empty() ? "-" : v.nip) + " \xC2\xB7 " + v.phone +
-                                     (v.email.empty() ? "" : " \xC2\xB7 " + v.email),
-                {.color = ui::colors::kTextDim});
-    auto missing = v.missingDocuments();
-    if (!missing.empty()) {
-      std::string docs;
-      for (auto m : missing) docs += (docs.empty() ? "" : ", ") + tr("kiosk.doc." + std::string(core::toString(m)));
-      ui::bigText("visit_missing", m_strings.tr("desk.case.missing_declared", {{"docs", docs}}), {.color = ui::colors::kWarn});
-    }
-  }
-  drawActions();
-}
-
-void DeskApp::drawActions() {
-  const auto& d = *m_model.current();
-  const bool enabled = !m_model.busy() && m_model.online();
-  int n = 0;
-  auto button = [&](const char* id, const std::string& label, core::Action a, core::ActionInput in,
-                    ui::ButtonStyle style = ui::ButtonStyle::Secondary) {
-    if (n++ % 3 != 0) ImGui::SameLine();
-    if (ui::bigButton(id, label, {300, 0}, style, enabled)) act(a, in);
-  };
-  for (auto a : d.allowed) {
-    const std::string name(core::toString(a));
-    const std::string label = tr("desk.action." + name);
-    core::ActionInput in;
-    switch (a) {
-      case core::Action::MarkIncomplete: {
-        in.missing = d.visit ? d.visit->missingDocuments() : std::vector<core::Document>{};
-        if (in.missing.empty()) in.missing = {core::requiredDocuments(d.kase.role).back()};
-        button(name.c_str(), label, a, in, ui::ButtonStyle::Danger);
-        break;
-      }
-      case core::Action::MarkValid:
-        in.basis = "spse_data";
-        button("mark_valid_spse", tr("desk.action.mark_valid_spse"), a, in, ui::ButtonStyle::Primary);
-        in.basis = "phone_confirmation";
-        button("mark_valid_phone", tr("desk.action.mark_valid_phone"), a, in, ui::ButtonStyle::Primary);
-        break;
-      case core::Action::MarkInvalid:
-        in.reason = "data_mismatch";
-        button(name.c_str(), label, a, in, ui::ButtonStyle::Danger);
-        break;
-      case core::Action::Cancel:
-        in.reason = "cancelled_by_supervisor";
-        button(name.c_str(), label, a, in, ui::ButtonStyle::Danger);
-        break;
-      case core::Action::NoShow:
-        in.reason = "no_show";
-        button(name.c_str(), label, a, in, ui::ButtonStyle::Danger);
-        break;
-      default:
-        button(name.c_str(), label, a, in,
-               a == core::Action::Recall ? ui::ButtonStyle::Secondary : ui::ButtonStyle::Primary);
-    }
-  }
 }
 
 }  // namespace lpse::desk

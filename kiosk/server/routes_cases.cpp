@@ -115,10 +115,22 @@ void QueueServer::routeCases() {
                 json actions = json::array();
                 for (auto a : core::allowedActions(c->state, actor.role, c->channel))
                   actions.push_back(std::string(core::toString(a)));
+                json notes = json::array();
+                for (const auto& n : m_store.caseNotes(c->id)) notes.push_back(api::toJson(n));
+                json history = json::array();
+                for (const auto& e : m_store.caseEvents(c->id)) {
+                  const auto p = json::parse(e.payload, nullptr, false);
+                  std::string code;
+                  for (const char* k : {"reason", "basis", "outcome", "reference"})
+                    if (code.empty() && p.is_object() && p.contains(k) && p[k].is_string()) code = p[k].get<std::string>();
+                  history.push_back(api::toJson(core::CaseStep{e.seq, e.atMs, e.kind, e.actor, e.counter, code}));
+                }
                 sendJson(res, 200,
                          {{"case", api::toJson(*c)},
                           {"visit", v ? api::toJson(*v) : json(nullptr)},
-                          {"allowed_actions", actions}});
+                          {"allowed_actions", actions},
+                          {"notes", notes},
+                          {"history", history}});
               }));
 
   m_http->Get("/api/cases", handle({R::Helpdesk, R::AdminPpe, R::Supervisor},

@@ -16,8 +16,8 @@ void project(Db& db, const EventRecord& e) {
   if (e.kind == "ticket_issued" || e.kind == "email_received") {
     Stmt s(db,
            "INSERT INTO cases(id, visit_id, channel, service, role, state, ticket, ticket_day, ticket_seq, token,"
-           " queue, queue_day, priority, queued_ms, counter, calls, created_ms, state_ms, last_seq)"
-           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,'',0,?,?,?)");
+           " queue, queue_day, priority, queued_ms, counter, calls, created_ms, state_ms, last_seq, received_ms)"
+           " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,'',0,?,?,?,?)");
     s.bind(1, e.caseId).bind(2, p.at("visit_id").get<std::int64_t>()).bind(3, p.at("channel").get<std::string>());
     s.bind(4, p.at("service").get<std::string>()).bind(5, p.at("role").get<std::string>());
     s.bind(6, p.at("to").get<std::string>()).bind(7, e.ticket).bind(8, p.at("ticket_day").get<std::string>());
@@ -25,6 +25,7 @@ void project(Db& db, const EventRecord& e) {
     s.bind(11, p.at("queue").get<std::string>()).bind(12, p.at("queue_day").get<std::string>());
     s.bind(13, p.at("priority").get<std::int64_t>()).bind(14, p.at("queued_ms").get<std::int64_t>());
     s.bind(15, e.atMs).bind(16, e.atMs).bind(17, e.seq);
+    s.bind(18, p.value("received_ms", e.atMs));
     s.run();
     return;
   }
@@ -33,12 +34,15 @@ void project(Db& db, const EventRecord& e) {
   Stmt s(db,
          "UPDATE cases SET state=?, queue=?, queue_day=?, priority=?, queued_ms=?,"
          " counter=CASE WHEN ?<>'' THEN ? ELSE counter END, calls=calls+?,"
-         " state_ms=CASE WHEN state<>? THEN ? ELSE state_ms END, last_seq=? WHERE id=?");
+         " state_ms=CASE WHEN state<>? THEN ? ELSE state_ms END, last_seq=?,"
+         " service=CASE WHEN ?<>'' THEN ? ELSE service END WHERE id=?");
   const auto to = p.at("to").get<std::string>();
   s.bind(1, to).bind(2, p.at("queue").get<std::string>()).bind(3, p.at("queue_day").get<std::string>());
   s.bind(4, p.at("priority").get<std::int64_t>()).bind(5, p.at("queued_ms").get<std::int64_t>());
   s.bind(6, e.counter).bind(7, e.counter).bind(8, isCall ? 1 : 0);
-  s.bind(9, to).bind(10, e.atMs).bind(11, e.seq).bind(12, e.caseId);
+  // A transfer to another service moves the case there.
+  const auto service = p.value("service", std::string());
+  s.bind(9, to).bind(10, e.atMs).bind(11, e.seq).bind(12, service).bind(13, service).bind(14, e.caseId);
   s.run();
   if (db.changes() != 1) throw DbError(0, "event " + std::to_string(e.seq) + " names an unknown case");
 }

@@ -129,6 +129,22 @@ const std::vector<std::string>& migrations() {
       CREATE UNIQUE INDEX visits_request_key ON visits(request_key) WHERE request_key <> '';
       CREATE INDEX visits_created ON visits(created_ms);
       )sql",
+      // 4: the desk (issue #12): when a request arrived (an e-mail's
+      // received time, for its same-working-day deadline), and the free-text
+      // notes staff add to a case. Notes stay out of the append-only log (it
+      // holds codes) so the retention purge can empty them.
+      R"sql(
+      ALTER TABLE cases ADD COLUMN received_ms INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE case_notes (
+        seq     INTEGER PRIMARY KEY,
+        case_id INTEGER NOT NULL,
+        at_ms   INTEGER NOT NULL,
+        actor   TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        text    TEXT NOT NULL
+      );
+      CREATE INDEX case_notes_case ON case_notes(case_id, seq);
+      )sql",
   };
   return m;
 }

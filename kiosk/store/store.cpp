@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/core/desk_rules.hpp"
 #include "kiosk/core/validation.hpp"
 #include "kiosk/store/database.hpp"
 #include "kiosk/store/projection.hpp"
@@ -77,7 +78,7 @@ json documentsJson(const std::vector<core::Document>& docs) {
 
 const char* const kCaseColumns =
     "id, visit_id, channel, service, role, state, ticket, ticket_day, token, queue, counter, calls,"
-    " created_ms, state_ms, last_seq";
+    " created_ms, state_ms, last_seq, priority, received_ms";
 
 const std::string& terminalStatesSql() {
   static const std::string list = [] {
@@ -108,6 +109,8 @@ CaseRecord readCase(const Stmt& s) {
   c.createdMs = s.i64(12);
   c.stateMs = s.i64(13);
   c.lastSeq = s.i64(14);
+  c.priority = static_cast<int>(s.i64(15));
+  c.receivedMs = s.i64(16);
   return c;
 }
 
@@ -150,6 +153,9 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
   if (!allowed)
     return makeError("forbidden_role", "Peran ini tidak berwenang mendaftarkan permohonan.",
                      "This role may not register a request.");
+  if (!walkIn && visit.receivedMs > nowMs + 60'000)
+    return makeError("received_in_future", "Waktu terima e-mail tidak boleh di masa depan.",
+                     "The e-mail's received time cannot be in the future.", "received_ms");
 
   Transaction tx(*m_db);
   const std::string day = today(nowMs);
@@ -177,6 +183,9 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
     number.seq = static_cast<int>(c.i64(0));
   }
   const core::CaseState state = core::initialState(visit.channel);
+  // An e-mail's deadline counts from when it arrived, which may be before
+  // the desk registered it; never from the future.
+  const std::int64_t receivedMs = !walkIn && visit.receivedMs > 0 ? visit.receivedMs : nowMs;
   json p = {{"visit_id", visitId},
             {"channel", core::toString(visit.channel)},
             {"service", visit.service},
@@ -189,6 +198,7 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
             {"queue_day", day},
             {"priority", 0},
             {"queued_ms", nowMs},
+            {"received_ms", receivedMs},
             {"missing", documentsJson(visit.missingDocuments())}};
   EventRecord e;
   e.atMs = nowMs;
@@ -273,6 +283,11 @@ core::Result<int> Store::purgeVisits(std::int64_t cutoffMs, std::int64_t nowMs) 
     s.bind(1, nowMs).bind(2, cutoffMs);
     s.run();
     const int n = m_db->changes();
+    // Staff notes are free text about the person: they go with the entry.
+    Stmt notes(*m_db,
+               "DELETE FROM case_notes WHERE case_id IN (SELECT c.id FROM cases c JOIN visits v ON v.id = c.visit_id"
+               " WHERE v.purged_ms <> 0)");
+    notes.run();
     tx.commit();
     return n;
   });
@@ -344,6 +359,13 @@ core::Result<CaseRecord> Store::transition(const CaseRecord& c, core::Action act
                                            const Actor& actor, std::int64_t nowMs) {
   auto to = core::apply(c.state, action, actor.role, input, c.channel);
   if (!to) return to.error();
+  if (action == core::Action::Transfer && !input.service.empty()) {
+    bool offered = false;
+    for (const auto& s : m_options.services) offered = offered || s.code == input.service;
+    if (!offered)
+      return makeError("unknown_service", "Layanan '" + input.service + "' tidak tersedia.",
+                       "Service '" + input.service + "' is not offered.", "service");
+  }
   const auto queue = core::queueOf(*to);
   // Entering a queue takes a place at its end; a visitor back with the
   // missing documents goes ahead of first-time tickets (they already waited).
@@ -355,11 +377,20 @@ core::Result<CaseRecord> Store::transition(const CaseRecord& c, core::Action act
             {"to", core::toString(*to)},
             {"queue", queue.value_or("")},
             {"queue_day", entersQueue ? today(nowMs) : cur.text(0)},
-            {"priority", entersQueue ? (action == core::Action::ReturnDocuments ? 1 : 0) : cur.i64(1)},
+            // Back with the documents, or sent over from another service:
+            // they already waited once.
+            {"priority", entersQueue ? (action == core::Action::ReturnDocuments || action == core::Action::Transfer ? 1 : 0)
+                                     : cur.i64(1)},
             {"queued_ms", entersQueue ? nowMs : cur.i64(2)}};
   if (!input.missing.empty()) p["missing"] = documentsJson(input.missing);
   if (!input.basis.empty()) p["basis"] = input.basis;
   if (!input.reason.empty()) p["reason"] = input.reason;
+  // Codes only: what came back, what was done, where it went, the archive number.
+  if (!input.returned.empty()) p["returned"] = documentsJson(input.returned);
+  if (!input.outcome.empty()) p["outcome"] = input.outcome;
+  if (!input.reference.empty()) p["reference"] = input.reference;
+  if (!input.service.empty()) p["service"] = input.service;
+  if (!input.note.empty()) p["note"] = true;  // that there is one, not what it says
   EventRecord e;
   e.atMs = nowMs;
   e.actor = actor.id;
@@ -371,6 +402,11 @@ core::Result<CaseRecord> Store::transition(const CaseRecord& c, core::Action act
   e.payload = p.dump();
   e = event_log::append(*m_db, e);
   project(*m_db, e);
+  if (!input.note.empty()) {
+    Stmt n(*m_db, "INSERT INTO case_notes(seq, case_id, at_ms, actor, action, text) VALUES(?,?,?,?,?,?)");
+    n.bind(1, e.seq).bind(2, c.id).bind(3, nowMs).bind(4, actor.id).bind(5, e.kind).bind(6, input.note);
+    n.run();
+  }
   return *loadCase(c.id);
 }
 
@@ -422,7 +458,17 @@ core::Result<CaseRecord> Store::act(std::int64_t caseId, core::Action action, co
       return makeError("case_not_found", "Permohonan nomor " + std::to_string(caseId) + " tidak ditemukan.",
                        "Case " + std::to_string(caseId) + " was not found.");
     core::ActionInput in = input;
+    // A recall goes to the counter that called; a call-back names its
+    // counter (the case's last one may be Admin PPE's desk).
     if (action == core::Action::Recall && in.counter.empty()) in.counter = c->counter;
+    // "Next" (callNext) takes the queue's head; calling one case by its id
+    // is out of order and needs a reason from the list (it is logged).
+    if (action == core::Action::Call) {
+      if (in.reason.empty())
+        return makeError("reason_required", "Panggilan di luar urutan memerlukan alasan.",
+                         "A call out of queue order needs a reason.", "reason");
+      if (auto bad = core::checkCode(core::CodeList::OutOfOrderReason, in.reason, "reason")) return *bad;
+    }
     auto r = transition(*c, action, in, actor, nowMs);
     if (!r) return r.error();
     tx.commit();
@@ -448,7 +494,14 @@ core::Result<CaseRecord> Store::findByToken(const std::string& token) {
 
 core::Result<core::Visit> Store::getVisit(std::int64_t visitId) {
   return guarded(m_mutex, [&]() -> core::Result<core::Visit> {
-    Stmt s(*m_db, std::string("SELECT ") + kGuestColumns + ", documents, consent, language FROM visits WHERE id=?");
+    // The service and channel live on the visit's case (a transfer may
+    // have moved the service since).
+    Stmt s(*m_db, std::string("SELECT ") + kGuestColumns +
+                      ", documents, consent, language,"
+                      " (SELECT service FROM cases WHERE visit_id = visits.id ORDER BY id DESC LIMIT 1),"
+                      " (SELECT channel FROM cases WHERE visit_id = visits.id ORDER BY id DESC LIMIT 1),"
+                      " (SELECT received_ms FROM cases WHERE visit_id = visits.id ORDER BY id DESC LIMIT 1)"
+                      " FROM visits WHERE id=?");
     s.bind(1, visitId);
     if (!s.step()) return makeError("visit_not_found", "Data tamu tidak ditemukan.", "Guest-book entry not found.");
     core::Visit v = guestFields(s);
@@ -456,6 +509,9 @@ core::Result<core::Visit> Store::getVisit(std::int64_t visitId) {
       if (auto doc = core::documentFrom(d.get<std::string>())) v.documents.push_back(*doc);
     v.consent = s.i64(9) != 0;
     v.language = s.text(10);
+    v.service = s.text(11);
+    v.channel = core::channelFrom(s.text(12)).value_or(core::Channel::WalkIn);
+    if (v.channel == core::Channel::Email) v.receivedMs = s.i64(13);
     return v;
   });
 }

@@ -91,6 +91,8 @@ class Store {
   Board board(std::int64_t nowMs, int recentLimit = 8);
   std::vector<EventRecord> eventsAfter(std::int64_t seq, int limit);
   std::vector<EventRecord> caseEvents(std::int64_t caseId);
+  // The free-text notes staff added to a case, oldest first.
+  std::vector<core::CaseNote> caseNotes(std::int64_t caseId);
   std::int64_t lastSeq();
 
   core::Status verifyChain();

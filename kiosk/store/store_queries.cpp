@@ -27,7 +27,7 @@ Board Store::board(std::int64_t nowMs, int recentLimit) {
     // Only calls of today: yesterday's numbers must not linger on the wall.
     Stmt s(*m_db,
            "SELECT e.counter, e.ticket, e.at_ms, c.service FROM events e JOIN cases c ON c.id = e.case_id"
-           " WHERE e.kind IN ('call','recall') AND e.at_ms >= ? ORDER BY e.seq DESC LIMIT 500");
+           " WHERE e.kind IN ('call','recall','callback') AND e.at_ms >= ? ORDER BY e.seq DESC LIMIT 500");
     s.bind(1, midnight);
     std::map<std::string, bool> seenCounter;
     while (s.step()) {
@@ -107,6 +107,19 @@ std::vector<EventRecord> Store::eventsAfter(std::int64_t seq, int limit) {
 std::vector<EventRecord> Store::caseEvents(std::int64_t caseId) {
   std::lock_guard lock(m_mutex);
   return event_log::forCase(*m_db, caseId);
+}
+
+std::vector<core::CaseNote> Store::caseNotes(std::int64_t caseId) {
+  std::lock_guard lock(m_mutex);
+  std::vector<core::CaseNote> out;
+  try {
+    Stmt s(*m_db, "SELECT seq, at_ms, actor, action, text FROM case_notes WHERE case_id=? ORDER BY seq");
+    s.bind(1, caseId);
+    while (s.step()) out.push_back({s.i64(0), s.i64(1), s.text(2), s.text(3), s.text(4)});
+  } catch (const DbError&) {
+    // Notes are an addition to the case; a failed read shows none.
+  }
+  return out;
 }
 
 std::int64_t Store::lastSeq() {

@@ -20,13 +20,13 @@ using R = ActorRole;
 constexpr S kAllStates[] = {S::Waiting,      S::Called,    S::EmailReceived, S::Checking,       S::Incomplete,
                             S::AwaitingDocuments, S::AtAdminQueue, S::Verifying, S::Valid,     S::Invalid,
                             S::ResultReady,  S::Notified,  S::Archived,      S::Delivered,      S::Rejected,
-                            S::RejectionNotified, S::NoShow, S::Cancelled};
+                            S::RejectionNotified, S::NoShow, S::Cancelled, S::HandedBack};
 constexpr A kAllActions[] = {A::IssueTicket,    A::ReceiveEmail,   A::Call,          A::Recall,
                              A::NoShow,         A::OpenEmail,      A::StartCheck,    A::MarkIncomplete,
                              A::RequestCompletion, A::ReturnDocuments, A::ForwardToAdmin, A::StartVerify,
                              A::MarkValid,      A::MarkInvalid,    A::RecordResult,  A::Reject,
                              A::NotifyResult,   A::Archive,        A::Deliver,       A::NotifyRejection,
-                             A::Cancel};
+                             A::Cancel,         A::CallBack,       A::Transfer};
 constexpr R kAllActors[] = {R::Kiosk, R::Display, R::Helpdesk, R::AdminPpe, R::Supervisor, R::Admin};
 constexpr Channel kChannels[] = {Channel::WalkIn, Channel::Email};
 
@@ -34,9 +34,11 @@ constexpr Channel kChannels[] = {Channel::WalkIn, Channel::Email};
 ActionInput fullInput() {
   ActionInput in;
   in.missing = {Document::SkPenunjukan};
-  in.basis = "data SPSE cocok";
-  in.reason = "SK tidak sesuai";
+  in.basis = "spse_data";
+  in.reason = "other";  // in every reason list
   in.counter = "Helpdesk 1";
+  in.outcome = "password_reset";
+  in.reference = "ARS/2026/001";
   return in;
 }
 
@@ -68,7 +70,17 @@ std::vector<Expected> expectedTable() {
       {S::ResultReady, A::NotifyResult, R::AdminPpe, S::Notified},
       {S::Notified, A::Archive, R::AdminPpe, S::Archived},
       {S::Archived, A::Deliver, R::Helpdesk, S::Delivered},
+      // Step 14 is not held up by the archive (step 13): either comes first.
+      {S::Notified, A::Deliver, R::Helpdesk, S::HandedBack},
+      {S::HandedBack, A::Archive, R::AdminPpe, S::Delivered},
       {S::Rejected, A::NotifyRejection, R::Helpdesk, S::RejectionNotified},
+      // Calling the visitor back for the result or the rejection.
+      {S::Notified, A::CallBack, R::Helpdesk, S::Notified},
+      {S::Archived, A::CallBack, R::Helpdesk, S::Archived},
+      {S::Rejected, A::CallBack, R::Helpdesk, S::Rejected},
+      // To another counter (fullInput names one): the state stays.
+      {S::Called, A::Transfer, R::Helpdesk, S::Called},
+      {S::Checking, A::Transfer, R::Helpdesk, S::Checking},
   };
   for (S s : kAllStates)
     if (s != S::Delivered && s != S::RejectionNotified && s != S::NoShow && s != S::Cancelled)
@@ -223,7 +235,12 @@ TEST(SopTable, EveryCombinationAllowedOrRejectedWithTheRightCode) {
           const auto r = apply(s, a, actor, fullInput(), c);
           const std::string what = std::string(toString(s)) + " " + std::string(toString(a)) + " by " +
                                    std::string(toString(actor)) + " (" + std::string(toString(c)) + ")";
-          if (match) {
+          const bool visitorAbsent = c == Channel::Email && (a == A::CallBack || a == A::Transfer);
+          if (match && visitorAbsent) {
+            ASSERT_FALSE(r.ok()) << what;
+            EXPECT_EQ(r.error().code, "not_walk_in") << what;
+            ++wrongRole;
+          } else if (match) {
             ++allowed;
             ASSERT_TRUE(r.ok()) << what << ": " << r.error().en;
             const S want = (a == A::ReturnDocuments && c == Channel::Email) ? S::EmailReceived : match->to;
@@ -236,8 +253,8 @@ TEST(SopTable, EveryCombinationAllowedOrRejectedWithTheRightCode) {
             ++(stateFits ? wrongRole : wrongState);
           }
         }
-  EXPECT_EQ(allowed + wrongRole + wrongState, 2 * 18 * 21 * 6);
-  EXPECT_EQ(allowed, 2 * static_cast<int>(table.size()));
+  EXPECT_EQ(allowed + wrongRole + wrongState, 2 * 19 * 23 * 6);
+  EXPECT_EQ(allowed, 2 * static_cast<int>(table.size()) - 5);  // 5 walk-in-only rows
   EXPECT_GT(wrongRole, 0);
 }
 
@@ -301,7 +318,7 @@ TEST(SopTable, AllowedActionsAgreeWithApply) {
       }
   const auto helpdeskCalled = allowedActions(S::Called, R::Helpdesk);
   EXPECT_EQ(std::set<A>(helpdeskCalled.begin(), helpdeskCalled.end()),
-            (std::set<A>{A::Recall, A::NoShow, A::StartCheck}));
+            (std::set<A>{A::Recall, A::NoShow, A::StartCheck, A::Transfer}));
   EXPECT_TRUE(allowedActions(S::Waiting, R::Display).empty());
 }
 
@@ -322,6 +339,11 @@ TEST(SopPreconditions, EmptyInputIsRefusedWithItsCode) {
       {S::Verifying, A::Cancel, R::Supervisor, "reason_required", "reason"},
       {S::Waiting, A::Call, R::Helpdesk, "counter_required", "counter"},
       {S::Called, A::Recall, R::Helpdesk, "counter_required", "counter"},
+      {S::Notified, A::CallBack, R::Helpdesk, "counter_required", "counter"},
+      {S::Valid, A::RecordResult, R::AdminPpe, "outcome_required", "outcome"},
+      {S::Notified, A::Archive, R::AdminPpe, "reference_required", "reference"},
+      {S::HandedBack, A::Archive, R::AdminPpe, "reference_required", "reference"},
+      {S::Called, A::Transfer, R::Helpdesk, "reason_required", "reason"},
   };
   for (const auto& pc : cases) {
     auto r = apply(pc.from, pc.action, pc.actor, ActionInput{});
@@ -385,8 +407,11 @@ TEST(SopTimeStandards, StepInProgressFollowsTheSop) {
   EXPECT_EQ(stepInProgress(S::Valid, Channel::WalkIn), 10);
   EXPECT_EQ(stepInProgress(S::Invalid, Channel::WalkIn), 11);
   EXPECT_EQ(stepInProgress(S::ResultReady, Channel::WalkIn), 12);
-  EXPECT_EQ(stepInProgress(S::Notified, Channel::WalkIn), 13);
+  // After step 12, steps 13 and 14 run side by side: the visitor's wait
+  // (14) is timed until the hand-back, then the archive (13).
+  EXPECT_EQ(stepInProgress(S::Notified, Channel::WalkIn), 14);
   EXPECT_EQ(stepInProgress(S::Archived, Channel::WalkIn), 14);
+  EXPECT_EQ(stepInProgress(S::HandedBack, Channel::WalkIn), 13);
 }
 
 TEST(SopTimeStandards, TransitionStepsAreSopSteps) {
@@ -404,6 +429,8 @@ TEST(SopTimeStandards, TransitionStepsAreSopSteps) {
   EXPECT_EQ(stepOf(S::Valid, A::RecordResult), 10);
   EXPECT_EQ(stepOf(S::Notified, A::Archive), 13);
   EXPECT_EQ(stepOf(S::Archived, A::Deliver), 14);
+  EXPECT_EQ(stepOf(S::Notified, A::Deliver), 14);
+  EXPECT_EQ(stepOf(S::HandedBack, A::Archive), 13);
 }
 
 template <class E, class ToString, class From>
@@ -428,6 +455,56 @@ TEST(SopNames, RoundTripForAllEnums) {
   EXPECT_EQ(toString(A::ForwardToAdmin), "forward_to_admin");
   EXPECT_EQ(toString(R::AdminPpe), "admin_ppe");
   EXPECT_FALSE(caseStateFrom("Waiting").has_value());  // names are case-sensitive
+}
+
+TEST(SopPaths, HandBackBeforeTheArchive) {
+  Walk w(Channel::WalkIn);
+  w.then(A::Call, R::Helpdesk, S::Called)
+      .then(A::StartCheck, R::Helpdesk, S::Checking)
+      .then(A::ForwardToAdmin, R::Helpdesk, S::AtAdminQueue)
+      .then(A::StartVerify, R::AdminPpe, S::Verifying)
+      .then(A::MarkValid, R::AdminPpe, S::Valid)
+      .then(A::RecordResult, R::AdminPpe, S::ResultReady)
+      .then(A::NotifyResult, R::AdminPpe, S::Notified)
+      .then(A::CallBack, R::Helpdesk, S::Notified)
+      .then(A::Deliver, R::Helpdesk, S::HandedBack);
+  EXPECT_FALSE(isTerminal(w.state()));  // the archive is still owed
+  w.then(A::Archive, R::AdminPpe, S::Delivered);
+  EXPECT_TRUE(isTerminal(w.state()));
+}
+
+TEST(SopPreconditions, CodesComeFromTheListsAndNotesAreChecked) {
+  ActionInput in = fullInput();
+  in.basis = "feeling";
+  auto r = apply(S::Verifying, A::MarkValid, R::AdminPpe, in);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code, "unknown_code");
+  EXPECT_EQ(r.error().field, "basis");
+  EXPECT_NE(r.error().en.find("spse_data"), std::string::npos);  // says what would do
+  in = fullInput();
+  in.reason = "tidak suka";
+  EXPECT_EQ(apply(S::Verifying, A::MarkInvalid, R::AdminPpe, in).error().code, "unknown_code");
+  in = fullInput();
+  in.outcome = "password_shown";
+  EXPECT_EQ(apply(S::Valid, A::RecordResult, R::AdminPpe, in).error().code, "unknown_code");
+  in = fullInput();
+  in.reference = "ARS;DROP";
+  EXPECT_EQ(apply(S::Notified, A::Archive, R::AdminPpe, in).error().code, "bad_value");
+  in = fullInput();
+  in.note = std::string(501, 'x');
+  EXPECT_EQ(apply(S::Called, A::StartCheck, R::Helpdesk, in).error().code, "too_long");
+  in.note = "baris\x01";
+  in.note[5] = '\x01';
+  EXPECT_EQ(apply(S::Called, A::StartCheck, R::Helpdesk, in).error().code, "bad_value");
+  in.note = "dua\nbaris";
+  EXPECT_TRUE(apply(S::Called, A::StartCheck, R::Helpdesk, in).ok());
+  // A transfer to another service puts the visitor back in the queue.
+  in = fullInput();
+  in.counter.clear();
+  in.service = "userid";
+  EXPECT_EQ(*apply(S::Called, A::Transfer, R::Helpdesk, in), S::Waiting);
+  in.service.clear();
+  EXPECT_EQ(apply(S::Called, A::Transfer, R::Helpdesk, in).error().code, "transfer_target_required");
 }
 
 }  // namespace

@@ -71,7 +71,7 @@ def main():
         s.add_staff("spv", "supervisor")
         session = staff_session(s.base, "spv")
         case_id = db.execute("SELECT id FROM cases WHERE ticket='R-001'").fetchone()[0]
-        http_post(f"{s.base}/api/cases/{case_id}/actions", {"action": "cancel", "reason": "ditarik"}, session)
+        http_post(f"{s.base}/api/cases/{case_id}/actions", {"action": "cancel", "reason": "withdrawn"}, session)
 
         # A finished ticket on the attract screen: a new number, same details.
         kiosk.wedge_scan(token)

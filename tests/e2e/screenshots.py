@@ -104,7 +104,7 @@ def kiosk_flow(s, out, lang, orient, only=None):
         if want("ticket-status-done") or want("service-recalled"):
             helpdesk = staff_session(s.base, "petugas")
             case_id = http_json(f"{s.base}/api/tickets/{token}", helpdesk)["case_id"]
-            for action in ({"action": "call", "counter": "Loket 1"}, {"action": "no_show", "reason": "tidak hadir"}):
+            for action in ({"action": "call", "counter": "Loket 1", "reason": "missed_call"}, {"action": "no_show", "reason": "not_present"}):
                 http_post(f"{s.base}/api/cases/{case_id}/actions", action, helpdesk)
             kiosk.wedge_scan(token)
             wait_until("finished ticket", lambda: kiosk.note("status_state") == "no_show")

@@ -153,7 +153,7 @@ TEST_F(GuestBookApi, HealthToldTheRetentionAndTheServerPurgesOnItsOwn) {
     auto b = s.issueTicket(visit("Siti Aminah"), kiosk, now - 40 * kDay);
     ASSERT_TRUE(a.ok() && b.ok());
     core::ActionInput why;
-    why.reason = "ditarik pemohon";
+    why.reason = "withdrawn";
     ASSERT_TRUE(s.act(a->kase.id, core::Action::Cancel, why, spv, now - 40 * kDay + 1000).ok());
     oldToken = a->kase.token;
     openToken = b->kase.token;

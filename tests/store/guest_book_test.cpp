@@ -34,7 +34,7 @@ class GuestBookTest : public ::testing::Test {
     EXPECT_TRUE(t.ok());
     EXPECT_TRUE(store().callNext("helpdesk", "Loket 1", kDesk, now + 1000).ok());
     core::ActionInput why;
-    why.reason = "tidak hadir";
+    why.reason = "not_present";
     auto c = store().act(t->kase.id, core::Action::NoShow, why, kDesk, now + 2000);
     EXPECT_TRUE(c.ok()) << (c.ok() ? "" : c.error().en);
     return *c;

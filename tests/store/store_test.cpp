@@ -151,7 +151,7 @@ TEST_F(StoreTest, NumberIsNeverReusedWithinADayEvenAfterCancel) {
   auto a = issue("reset", t0);
   auto b = issue("reset", t0 + 1);
   ActionInput why;
-  why.reason = "ganda";
+  why.reason = "duplicate";
   EXPECT_EQ(act(b.id, Action::Cancel, kSupervisor, t0 + 2, why).state, CaseState::Cancelled);
   EXPECT_EQ(issue("reset", t0 + 3).ticket, "R-003");
   EXPECT_EQ(act(a.id, Action::Cancel, kSupervisor, t0 + 4, why).state, CaseState::Cancelled);
@@ -257,11 +257,15 @@ TEST_F(StoreTest, FullSopPathWithHandOverToAdminPpe) {
   EXPECT_EQ((*taken)->id, c.id);
   EXPECT_EQ((*taken)->state, CaseState::Verifying);
   ActionInput basis;
-  basis.basis = "data SPSE cocok";
+  basis.basis = "spse_data";
   EXPECT_EQ(act(c.id, Action::MarkValid, kAdminPpe, t0 + 6 * kMinute, basis).state, CaseState::Valid);
-  EXPECT_EQ(act(c.id, Action::RecordResult, kAdminPpe, t0 + 7 * kMinute).state, CaseState::ResultReady);
+  ActionInput done10;
+  done10.outcome = "password_reset";
+  EXPECT_EQ(act(c.id, Action::RecordResult, kAdminPpe, t0 + 7 * kMinute, done10).state, CaseState::ResultReady);
   EXPECT_EQ(act(c.id, Action::NotifyResult, kAdminPpe, t0 + 8 * kMinute).state, CaseState::Notified);
-  EXPECT_EQ(act(c.id, Action::Archive, kAdminPpe, t0 + 9 * kMinute).state, CaseState::Archived);
+  ActionInput ref;
+  ref.reference = "ARS/2026/11/0001";
+  EXPECT_EQ(act(c.id, Action::Archive, kAdminPpe, t0 + 9 * kMinute, ref).state, CaseState::Archived);
   auto done = act(c.id, Action::Deliver, kDesk, t0 + 10 * kMinute);
   EXPECT_EQ(done.state, CaseState::Delivered);
   EXPECT_EQ(done.stateMs, t0 + 10 * kMinute);
@@ -271,7 +275,8 @@ TEST_F(StoreTest, FullSopPathWithHandOverToAdminPpe) {
   const auto events = store().caseEvents(c.id);
   EXPECT_EQ(events[4].role, "admin_ppe");
   EXPECT_EQ(events[4].actor, kAdminPpe.id);
-  EXPECT_NE(events[5].payload.find("data SPSE cocok"), std::string::npos);
+  EXPECT_NE(events[5].payload.find("spse_data"), std::string::npos);
+  EXPECT_NE(events[8].payload.find("ARS/2026/11/0001"), std::string::npos);
   EXPECT_TRUE(store().openCases().empty());
   EXPECT_EQ(store().board(t0 + 10 * kMinute).waitingAdmin, 0);
   EXPECT_TRUE(store().verifyChain().ok());
@@ -288,7 +293,7 @@ TEST_F(StoreTest, RejectionPathAndEmailChannel) {
   auto taken = store().callNext("admin", "Admin PPE 1", kAdminPpe, t0 + 3 * kMinute);
   ASSERT_TRUE(taken.ok() && taken->has_value());
   ActionInput why;
-  why.reason = "SK tidak sesuai";
+  why.reason = "sk_invalid";
   EXPECT_EQ(act(mail->id, Action::MarkInvalid, kAdminPpe, t0 + 4 * kMinute, why).state, CaseState::Invalid);
   EXPECT_EQ(act(mail->id, Action::Reject, kAdminPpe, t0 + 5 * kMinute).state, CaseState::Rejected);
   EXPECT_EQ(act(mail->id, Action::NotifyRejection, kDesk, t0 + 6 * kMinute).state, CaseState::RejectionNotified);
@@ -325,7 +330,7 @@ TEST_F(StoreTest, NoShowEndsTheCase) {
   auto c = issue("reset", t0);
   next("Loket 1", t0 + kMinute);
   ActionInput why;
-  why.reason = "dipanggil 3 kali";
+  why.reason = "not_present";
   auto gone = act(c.id, Action::NoShow, kDesk, t0 + 5 * kMinute, why);
   EXPECT_EQ(gone.state, CaseState::NoShow);
   EXPECT_TRUE(store().openCases().empty());
@@ -344,8 +349,8 @@ TEST_F(StoreTest, ForbiddenStepsAndWrongRolesWriteNoEvent) {
   const std::int64_t seq = store().lastSeq();
   ActionInput full;
   full.missing = {Document::SkPenunjukan};
-  full.basis = "arsip";
-  full.reason = "uji";
+  full.basis = "registration_archive";
+  full.reason = "other";
   full.counter = "Loket 9";
 
   // Wrong state.
@@ -440,7 +445,7 @@ std::vector<std::int64_t> buildHistory(Store& s, std::int64_t t0) {
   ActionInput in;
   in.missing = {Document::SkPenunjukan};
   ActionInput why;
-  why.reason = "ganda";
+  why.reason = "duplicate";
   must(s.callNext("helpdesk", "Loket 1", kDesk, t0 + kMinute), "call 0");
   must(s.callNext("helpdesk", "Loket 2", kDesk, t0 + kMinute + 1), "call 1");
   must(s.act(ids[1], Action::Recall, {}, kDesk, t0 + 2 * kMinute), "recall");
@@ -455,7 +460,7 @@ std::vector<std::int64_t> buildHistory(Store& s, std::int64_t t0) {
   must(s.callNext("admin", "Admin PPE 1", kAdminPpe, t0 + 25 * kMinute), "verify 1");
   must(s.act(ids[5], Action::Cancel, why, kSupervisor, t0 + 26 * kMinute), "cancel 5");
   must(s.callNext("helpdesk", "Loket 3", kDesk, t0 + 27 * kMinute), "call 0 again");
-  why.reason = "tidak datang";
+  why.reason = "not_present";
   must(s.act(ids[0], Action::NoShow, why, kDesk, t0 + 28 * kMinute), "no-show 0");
   const std::vector<CaseState> expected = {CaseState::NoShow,  CaseState::Verifying, CaseState::Waiting,
                                            CaseState::Waiting, CaseState::Waiting,   CaseState::Cancelled,
@@ -534,12 +539,12 @@ TEST_F(StoreTest, VerifyChainNamesAChangedPayloadEvenWithItsHashRecomputed) {
   {
     RawDb raw(dbPath());
     raw.exec("DROP TRIGGER events_no_update");
-    raw.exec("UPDATE events SET payload = replace(payload, 'ganda', 'salah') WHERE kind = 'cancel'");
+    raw.exec("UPDATE events SET payload = replace(payload, 'duplicate', 'withdrawn') WHERE kind = 'cancel'");
     // A careful forger also fixes the edited event's own hash.
     auto row = raw.rows("SELECT seq, at_ms, actor, role, kind, case_id, ticket, counter, payload, prev_hash"
                         " FROM events WHERE kind = 'cancel'");
     ASSERT_EQ(row.size(), 1u);
-    ASSERT_NE(row[0][8].find("salah"), std::string::npos);
+    ASSERT_NE(row[0][8].find("withdrawn"), std::string::npos);
     EventRecord e;
     e.seq = std::stoll(row[0][0]);
     e.atMs = std::stoll(row[0][1]);
@@ -709,6 +714,82 @@ TEST_F(StoreTest, ReopeningTheFileKeepsEverything) {
   ASSERT_EQ(mode.size(), 1u);
   EXPECT_EQ(mode[0][0], "wal");
   EXPECT_EQ(raw.scalar("PRAGMA user_version"), latestSchemaVersion());
+}
+
+// Issue #12: what the desk needs of the store.
+TEST_F(StoreTest, NotesStayWithTheCaseAndTheRetentionPurgeEmptiesThem) {
+  auto c = issue("reset", t0);
+  next("Loket 1", t0 + kMinute);
+  ActionInput in;
+  in.note = "Pemohon membawa SK lama";
+  act(c.id, Action::StartCheck, kDesk, t0 + 2 * kMinute, in);
+  for (const auto& e : store().caseEvents(c.id)) EXPECT_EQ(e.payload.find("SK lama"), std::string::npos);
+  auto notes = store().caseNotes(c.id);
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_EQ(notes[0].text, "Pemohon membawa SK lama");
+  EXPECT_EQ(notes[0].action, "start_check");
+  EXPECT_EQ(notes[0].actor, kDesk.id);
+  // An open case keeps its entry and notes; once closed, the purge takes both.
+  ASSERT_TRUE(store().purgeVisits(t0 + 24 * 60 * kMinute, t0 + 24 * 60 * kMinute).ok());
+  EXPECT_EQ(store().caseNotes(c.id).size(), 1u);
+  ActionInput why;
+  why.reason = "withdrawn";
+  act(c.id, Action::Cancel, kSupervisor, t0 + 3 * kMinute, why);
+  auto purged = store().purgeVisits(t0 + 24 * 60 * kMinute, t0 + 24 * 60 * kMinute);
+  ASSERT_TRUE(purged.ok());
+  EXPECT_EQ(*purged, 1);
+  EXPECT_TRUE(store().caseNotes(c.id).empty());
+  EXPECT_TRUE(store().verifyChain().ok());
+}
+
+TEST_F(StoreTest, GetVisitNamesTheCasesServiceAndChannel) {
+  auto v = byEmail("userid");
+  v.receivedMs = t0 - 20 * kMinute;
+  auto mail = store().receiveEmail(v, kDesk, t0);
+  ASSERT_TRUE(mail.ok()) << mail.error().en;
+  EXPECT_EQ(mail->receivedMs, t0 - 20 * kMinute);
+  auto got = store().getVisit(mail->visitId);
+  ASSERT_TRUE(got.ok()) << got.error().en;
+  EXPECT_EQ(got->service, "userid");
+  EXPECT_EQ(got->channel, core::Channel::Email);
+  EXPECT_EQ(got->receivedMs, t0 - 20 * kMinute);
+  auto walk = issue("reset", t0);
+  auto w = store().getVisit(walk.visitId);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(w->service, "reset");
+  EXPECT_EQ(w->channel, core::Channel::WalkIn);
+  // The received time is kept across a rebuild of the projection.
+  ASSERT_TRUE(store().rebuildProjection().ok());
+  EXPECT_EQ(store().getCase(mail->id)->receivedMs, t0 - 20 * kMinute);
+}
+
+TEST_F(StoreTest, ACallBackIsOnTheBoardLikeACall) {
+  auto c = issue("reset", t0);
+  next("Loket 1", t0 + kMinute);
+  act(c.id, Action::StartCheck, kDesk, t0 + 2 * kMinute);
+  act(c.id, Action::ForwardToAdmin, kDesk, t0 + 3 * kMinute);
+  ASSERT_TRUE(store().callNext("admin", "Admin PPE 1", kAdminPpe, t0 + 4 * kMinute).ok());
+  ActionInput in;
+  in.basis = "spse_data";
+  act(c.id, Action::MarkValid, kAdminPpe, t0 + 5 * kMinute, in);
+  in.outcome = "user_id_given";
+  act(c.id, Action::RecordResult, kAdminPpe, t0 + 6 * kMinute, in);
+  act(c.id, Action::NotifyResult, kAdminPpe, t0 + 7 * kMinute);
+  // Recall is for a visitor not yet served; past step 12 it is a call-back.
+  EXPECT_FALSE(store().act(c.id, Action::Recall, {}, kDesk, t0 + 8 * kMinute).ok());
+  // The counter is named: the case's last one is Admin PPE's desk, not where the visitor goes.
+  auto none = store().act(c.id, Action::CallBack, {}, kDesk, t0 + 8 * kMinute);
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.error().code, "counter_required");
+  ActionInput to;
+  to.counter = "Loket 3";
+  auto back = store().act(c.id, Action::CallBack, to, kDesk, t0 + 8 * kMinute);
+  ASSERT_TRUE(back.ok()) << back.error().en;
+  const auto b = store().board(t0 + 8 * kMinute);
+  ASSERT_FALSE(b.recent.empty());
+  EXPECT_EQ(b.recent.front().ticket, c.ticket);
+  EXPECT_EQ(b.recent.front().counter, "Loket 3");
+  EXPECT_EQ(store().caseEvents(c.id).back().kind, "callback");
 }
 
 }  // namespace

@@ -67,7 +67,7 @@ int write(const char* path, long n, std::int64_t start, bool fixedClock) {
     ActionInput in;
     switch (i % 4) {
       case 0:
-        in.reason = "tidak hadir";
+        in.reason = "not_present";
         must(store->act(id, Action::NoShow, in, kDesk, now + 2), "no-show");
         break;
       case 1:
@@ -75,7 +75,7 @@ int write(const char* path, long n, std::int64_t start, bool fixedClock) {
         must(store->act(id, Action::ForwardToAdmin, in, kDesk, now + 3), "forward");
         if (auto v = store->callNext("admin", "Admin PPE", kAdminPpe, now + 4); !v.ok()) die("verify", v.error());
         else if (v->has_value()) {
-          in.basis = "data SPSE";
+          in.basis = "spse_data";
           must(store->act((*v)->id, Action::MarkValid, in, kAdminPpe, now + 5), "valid");
         }
         break;
