@@ -106,16 +106,19 @@ void rejectionBody(const NoticeInput& in, std::string& id, std::string& en) {
 }  // namespace
 
 const std::vector<ReasonText>& rejectionReasons() {
+  // The codes are the desk's rejection list (core/desk_rules.cpp, which the
+  // SOP check enforces); a test keeps the two lists the same.
   static const std::vector<ReasonText> list = {
       {"data_mismatch", "data dalam berkas tidak sesuai dengan data di SPSE atau arsip pendaftaran.",
        "the data in the dossier do not match SPSE or the registration archive."},
-      {"document_invalid", "dokumen (SK Penunjukan / Surat Perintah Pemeriksaan) tidak sah atau tidak berlaku.",
+      {"sk_invalid", "dokumen (SK Penunjukan / Surat Perintah Pemeriksaan) tidak sah atau tidak berlaku.",
        "the document (appointment decree / audit assignment letter) is not valid or has expired."},
-      {"identity_unconfirmed", "identitas pemohon tidak dapat dikonfirmasi melalui telepon atau tatap muka.",
+      {"unconfirmed", "identitas pemohon tidak dapat dikonfirmasi melalui telepon atau tatap muka.",
        "the applicant's identity could not be confirmed by phone or in person."},
-      {"not_authorized", "pemohon tidak berwenang atas akun SPSE yang dimaksud.",
+      {"not_authorised", "pemohon tidak berwenang atas akun SPSE yang dimaksud.",
        "the applicant has no authority over the SPSE account concerned."},
       {"account_not_found", "akun SPSE yang dimaksud tidak ditemukan.", "the SPSE account concerned was not found."},
+      {"other", "lihat catatan petugas.", "see the staff note."},
   };
   return list;
 }

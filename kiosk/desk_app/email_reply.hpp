@@ -1,7 +1,6 @@
 #pragma once
 // The reply to an e-mailed request, for the desk to paste into the mail
-// client when the server does not send it itself. One function, so the
-// text can come from core/result_notice (the mail branch) when merged.
+// client when the server does not send it itself: core/result_notice's text.
 #include <string>
 
 #include "kiosk/client/api_client.hpp"

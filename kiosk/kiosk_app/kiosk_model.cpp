@@ -119,7 +119,7 @@ std::string statusKey(core::CaseState state) {
     case S::Waiting: return "kiosk.status.waiting";
     case S::Called: return "kiosk.status.called";
     case S::Incomplete: case S::AwaitingDocuments: return "kiosk.status.awaiting_documents";
-    case S::Delivered: case S::RejectionNotified: return "kiosk.status.done";
+    case S::Delivered: case S::HandedBack: case S::RejectionNotified: return "kiosk.status.done";
     case S::NoShow: return "kiosk.status.no_show";
     case S::Cancelled: return "kiosk.status.cancelled";
     default: return "kiosk.status.in_service";

@@ -1,6 +1,7 @@
 // The result and rejection notices: both languages, the SOP's "log in at
 // once and change the password", the reason, and never a password.
 #include "kiosk/core/result_notice.hpp"
+#include "kiosk/core/desk_rules.hpp"
 
 #include <gtest/gtest.h>
 
@@ -86,6 +87,15 @@ TEST(ResultNotice, UnknownReasonCodeStillGetsASentenceAndEveryListedCodeIsExplai
     EXPECT_TRUE(has(n.text, r.id)) << r.code;
     EXPECT_TRUE(has(n.text, r.en)) << r.code;
   }
+}
+
+TEST(ResultNotice, EveryRejectionCodeTheDeskOffersHasItsOwnSentence) {
+  for (const auto& c : codes(CodeList::RejectionReason)) {
+    bool found = false;
+    for (const auto& r : rejectionReasons()) found = found || r.code == c.code;
+    EXPECT_TRUE(found) << c.code;
+  }
+  EXPECT_EQ(rejectionReasons().size(), codes(CodeList::RejectionReason).size());
 }
 
 TEST(ResultNotice, ControlCharactersCannotBreakTheSubjectAndEmptyNameIsPolite) {

@@ -240,9 +240,10 @@ TEST(DeskModel, EmailRegistrationValidatesBeforeSending) {
   EXPECT_EQ(m.error()->field, "email");
 }
 
-TEST(DeskModel, EmailReplyNeverCarriesAPassword) {
+TEST(DeskModel, EmailReplyIsTheSharedNoticeAndNeverCarriesAPassword) {
   auto d = detail(8, CaseState::Notified, {Action::Deliver});
   d.kase.channel = core::Channel::Email;
+  d.kase.service = "reset";
   core::Visit v;
   v.name = "Budi";
   v.email = "ppk@dinas.go.id";
@@ -250,15 +251,18 @@ TEST(DeskModel, EmailReplyNeverCarriesAPassword) {
   d.visit = v;
   auto r = desk::emailReply(d, "LPSE Kota", kCal, "id");
   EXPECT_EQ(r.to, "ppk@dinas.go.id");
-  EXPECT_EQ(r.subject, "Re: Reset password");
-  EXPECT_NE(r.body.find("wajib mengganti password"), std::string::npos);
+  EXPECT_NE(r.subject.find("(E-8)"), std::string::npos) << r.subject;
+  EXPECT_NE(r.body.find("Yth. Budi"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("segera masuk (login) ke SPSE"), std::string::npos);
   EXPECT_NE(r.body.find("LPSE Kota"), std::string::npos);
-  // A rejection says why, in words from the list.
+  EXPECT_NE(r.body.find("tidak dicantumkan dalam pesan ini"), std::string::npos);
+  // A rejection says why, in the words of the reason list, with the staff note.
   d.kase.state = CaseState::Rejected;
   d.history.push_back({1, 0, "mark_invalid", "rina", "", "data_mismatch"});
+  d.notes.push_back({1, 0, "rina", "mark_invalid", "NIP pada SK berbeda"});
   r = desk::emailReply(d, "LPSE Kota", kCal, "en");
-  EXPECT_NE(r.body.find("Reason: Data do not match SPSE / the archive"), std::string::npos) << r.body;
-  EXPECT_EQ(r.body.find("password"), std::string::npos);
+  EXPECT_NE(r.body.find("Reason: the data in the dossier do not match SPSE"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("NIP pada SK berbeda"), std::string::npos) << r.body;
 }
 
 TEST(DeskModel, SigningOutForgetsEverythingOnScreen) {

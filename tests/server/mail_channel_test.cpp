@@ -33,14 +33,9 @@ std::int64_t utcMs(int y, unsigned mo, unsigned d, int h, int mi) {
 const core::Actor kHelpdesk{"desk-1", core::ActorRole::Helpdesk};
 const core::Actor kAdmin{"admin-1", core::ActorRole::AdminPpe};
 
-bool allowed(const core::CaseRecord& c, core::Action a, const core::Actor& who) {
-  for (auto x : core::allowedActions(c.state, who.role, c.channel))
-    if (x == a) return true;
-  return false;
-}
 
 // Walks an e-mail case through the SOP to the hand-back (or the rejection
-// told), asking core which step comes next where the order may vary.
+// told).
 void carry(store::Store& s, std::int64_t id, std::int64_t now, bool valid) {
   auto step = [&](core::Action a, const core::Actor& who, core::ActionInput in = {}) {
     auto r = s.act(id, a, in, who, now);
@@ -60,10 +55,11 @@ void carry(store::Store& s, std::int64_t id, std::int64_t now, bool valid) {
   core::ActionInput basis;
   basis.basis = "spse_data";
   step(core::Action::MarkValid, kAdmin, basis);
-  step(core::Action::RecordResult, kAdmin);
+  core::ActionInput outcome;
+  outcome.outcome = "password_reset";
+  step(core::Action::RecordResult, kAdmin, outcome);
   step(core::Action::NotifyResult, kAdmin);
-  if (!allowed(*s.getCase(id), core::Action::Deliver, kHelpdesk)) step(core::Action::Archive, kAdmin);
-  step(core::Action::Deliver, kHelpdesk);
+  step(core::Action::Deliver, kHelpdesk);  // step 14 is not held up by the archive
 }
 
 class MailChannel : public ::testing::Test {

@@ -152,7 +152,7 @@ TEST_F(Intake, RefusedAddressIsRecordedAsFailedAndNotRetried) {
   ASSERT_TRUE(store->act(1, core::Action::OpenEmail, in, help, now));
   ASSERT_TRUE(store->act(1, core::Action::ForwardToAdmin, in, help, now));
   ASSERT_TRUE(store->act(1, core::Action::StartVerify, in, admin, now));
-  in.reason = "document_invalid";
+  in.reason = "sk_invalid";
   ASSERT_TRUE(store->act(1, core::Action::MarkInvalid, in, admin, now));
   ASSERT_TRUE(store->act(1, core::Action::Reject, {}, admin, now));
   ASSERT_TRUE(store->act(1, core::Action::NotifyRejection, {}, help, now));
