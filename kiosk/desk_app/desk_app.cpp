@@ -12,6 +12,9 @@ DeskSettings settingsFrom(const config::Config& c) {
   s.calendar = c.office.calendar;
   s.recallsBeforeNoShow = c.desk.recallsBeforeNoShow;
   s.officeName = c.office.name;
+  // The server mails the reply itself when its [email] relay is set (the
+  // desk reads the same file); otherwise the desk shows the text to paste.
+  s.mailReplies = c.email.enabled && !c.email.smtpHost.empty();
   return s;
 }
 }  // namespace
