@@ -87,7 +87,7 @@ void DisplayApp::draw(ui::Frame& f) {
   const ImVec2 body{o.x + gap, o.y + top + gap};
   if (!portrait) {
     // Left: the call. Right: counters, last calls, waiting.
-    const float leftW = std::round(W * 0.60f);
+    const float leftW = std::round(W * 0.63f);
     const float rightW = W - leftW - 3 * gap;
     const float h = bodyH - 2 * gap;
     drawCurrent(body, {leftW, h}, now);
@@ -135,7 +135,7 @@ void DisplayApp::drawHeader(ImVec2 o, ImVec2 size, std::int64_t now) {
 void DisplayApp::drawCurrent(ImVec2 o, ImVec2 size, std::int64_t now) {
   const bool lit = m_model.highlighted(now);
   panel(o, size, lit ? ui::colors::kPanelPressed : ui::colors::kPanel, size.y * 0.03f);
-  const float pad = std::round(size.y * 0.03f);
+  const float pad = std::round(size.y * 0.02f);
   const float labelH = size.y * 0.12f;
   fitText("queue_number_label", ui::fonts().large, labelH * 0.8f, {o.x + pad, o.y + pad}, {size.x - 2 * pad, labelH},
           tr("display.queue_number"), ui::colors::kTextDim, At::Center);
