@@ -58,7 +58,8 @@ def main():
             while not stop.is_set():
                 board = http_json(s.base + "/api/board", dtoken) or {}
                 seen = time.time() * 1000
-                for c in board.get("current", []):
+                # The recent list too: a counter moves on within a poll.
+                for c in board.get("current", []) + board.get("recent", []):
                     polled.setdefault(c["ticket"], seen)
                 stop.wait(2.0)
 
