@@ -31,6 +31,8 @@ BENCH_TARGETS := store_bench print_bench server_bench
 BENCH_TARGETS += lpse-kiosk lpse-server lpse
 # QR decoding: ours vs ZXing defaults vs zbar (tests/bench/run_scan_bench.sh).
 BENCH_TARGETS += scan_bench
+# The wall display from a desk's "next": drawn and heard (tests/bench/run_display_bench.sh).
+BENCH_TARGETS += lpse-display
 bench: deps
 	scripts/install-deps bench
 	cmake --preset release >/dev/null

@@ -4,6 +4,15 @@
 
 namespace lpse::audio {
 
+Rendered renderForDevice(const Utterance& u, ClipSet& clips, const VolumeSchedule& volume, int utcOffsetMinutes,
+                         const Timing& timing) {
+  Rendered rendered = render(u, clips, timing);
+  const int percent = volume.percentAt(VolumeSchedule::minuteNow(utcOffsetMinutes));
+  Limiter limiter;
+  limiter.process(rendered.pcm.samples, percent / 100.0);
+  return rendered;
+}
+
 AudioPlayer::AudioPlayer(std::unique_ptr<AudioSink> sink, std::shared_ptr<ClipSet> clips, Options options, Done done,
                          Log log)
     : m_sink(std::move(sink)),
@@ -76,12 +85,9 @@ PlayResult AudioPlayer::playJob(const Job& job) {
   PlayResult r;
   r.id = job.id;
   r.submitted = job.submitted;
-  Rendered rendered = render(job.u, *m_clips, m_options.timing);
+  Rendered rendered = renderForDevice(job.u, *m_clips, m_options.volume, m_options.utcOffsetMinutes, m_options.timing);
   r.parts = rendered.parts;
   r.samples = rendered.pcm.samples.size();
-  const int percent = m_options.volume.percentAt(VolumeSchedule::minuteNow(m_options.utcOffsetMinutes));
-  Limiter limiter;
-  limiter.process(rendered.pcm.samples, percent / 100.0);
   // Two tries: a device that dropped out and is back at once (a USB
   // speaker re-enumerating) replays the whole announcement, never a tail.
   for (int attempt = 0; attempt < 2; ++attempt) {

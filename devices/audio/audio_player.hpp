@@ -40,6 +40,11 @@ struct PlayerStatus {
   std::size_t queued = 0;
 };
 
+// The samples the player hands to the device for an utterance now: rendered,
+// at the volume of the hour, through the limiter (`lpse voice say` writes it).
+Rendered renderForDevice(const Utterance& u, ClipSet& clips, const VolumeSchedule& volume, int utcOffsetMinutes,
+                         const Timing& timing = {});
+
 class AudioPlayer {
  public:
   struct Options {

@@ -102,8 +102,11 @@ std::vector<std::uint8_t> encodeWav(const Pcm& pcm) {
   std::vector<std::uint8_t> out;
   auto put32 = [&](std::uint32_t v) { for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i))); };
   auto put16 = [&](std::uint16_t v) { out.push_back(v & 0xff); out.push_back(v >> 8); };
-  auto tag = [&](const char* t) { out.insert(out.end(), t, t + 4); };
+  auto tag = [&](const char* t) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(t[i]));
+  };
   const std::uint32_t dataLen = static_cast<std::uint32_t>(pcm.samples.size() * 2);
+  out.reserve(44 + dataLen);
   tag("RIFF");
   put32(36 + dataLen);
   tag("WAVE");

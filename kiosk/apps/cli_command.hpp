@@ -32,5 +32,6 @@ void registerPrinterCommands(CLI::App& app, CliContext& ctx);  // printer-test
 void registerAccessCommands(CLI::App& app, CliContext& ctx);   // staff ..., device ...
 void registerFormCommand(CLI::App& app, CliContext& ctx);      // form (request form PDF)
 void registerScanCommand(CLI::App& app, CliContext& ctx);      // scan (QR in image files / camera)
+void registerVoiceCommands(CLI::App& app, CliContext& ctx);    // voice say | list
 
 }  // namespace lpse::apps

@@ -61,7 +61,12 @@ DisplayApp::DisplayApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& 
           m_worker.toUi([this, r] {
             const auto call = m_model.latestCall();
             std::string parts;
-            for (const auto& p : r.parts) parts += (parts.empty() ? "" : ",") + p.name + ":" + std::to_string(p.samples);
+            for (const auto& p : r.parts) {
+              std::string name = p.name;  // one token per part in the log line
+              for (char& c : name)
+                if (c == ' ') c = '_';
+              parts += (parts.empty() ? "" : ",") + name + ":" + std::to_string(p.samples);
+            }
             std::fprintf(stderr, "lpse-display: voice: %s %s %s samples=%zu first_sample_ms=%lld parts=%s%s%s\n",
                          r.spoken ? "said" : "not said", call ? call->ticket.c_str() : "?",
                          call ? std::string(kindName(call->kind)).c_str() : "?", r.samples,

@@ -33,7 +33,7 @@ class DisplayApp : public ui::Screen {
   // Parts of the screen (display_screen.cpp).
   void drawHeader(ImVec2 origin, ImVec2 size, std::int64_t now);
   void drawCurrent(ImVec2 origin, ImVec2 size, std::int64_t now);
-  void drawCounters(ImVec2 origin, ImVec2 size);
+  float drawCounters(ImVec2 origin, ImVec2 size);  // the height it used
   void drawRecent(ImVec2 origin, ImVec2 size);
   void drawWaiting(ImVec2 origin, ImVec2 size, std::int64_t now);
   void drawFooter(ImVec2 origin, ImVec2 size, double timeSeconds);

@@ -87,14 +87,15 @@ void DisplayApp::draw(ui::Frame& f) {
   const ImVec2 body{o.x + gap, o.y + top + gap};
   if (!portrait) {
     // Left: the call. Right: counters, last calls, waiting.
-    const float leftW = std::round(W * 0.60f);
+    const float leftW = std::round(W * 0.66f);
     const float rightW = W - leftW - 3 * gap;
     const float h = bodyH - 2 * gap;
     drawCurrent(body, {leftW, h}, now);
     const ImVec2 right = add(body, {leftW + gap, 0});
-    const float countersH = std::round(h * 0.34f), waitingH = std::round(h * 0.22f);
+    const float waitingH = std::round(h * 0.22f);
+    // The tiles take what they need (up to a third); the list gets the rest.
+    const float countersH = drawCounters(right, {rightW, std::round(h * 0.34f)});
     const float recentH = h - countersH - waitingH - 2 * gap;
-    drawCounters(right, {rightW, countersH});
     drawRecent(add(right, {0, countersH + gap}), {rightW, recentH});
     drawWaiting(add(right, {0, countersH + recentH + 2 * gap}), {rightW, waitingH}, now);
   } else {
@@ -135,13 +136,16 @@ void DisplayApp::drawHeader(ImVec2 o, ImVec2 size, std::int64_t now) {
 void DisplayApp::drawCurrent(ImVec2 o, ImVec2 size, std::int64_t now) {
   const bool lit = m_model.highlighted(now);
   panel(o, size, lit ? ui::colors::kPanelPressed : ui::colors::kPanel, size.y * 0.03f);
-  const float pad = std::round(size.y * 0.03f);
-  const float labelH = size.y * 0.12f;
+  const float pad = std::round(size.y * 0.02f);
+  const float labelH = size.y * 0.11f;
   fitText("queue_number_label", ui::fonts().large, labelH * 0.8f, {o.x + pad, o.y + pad}, {size.x - 2 * pad, labelH},
           tr("display.queue_number"), ui::colors::kTextDim, At::Center);
   auto call = m_model.latestCall();
   const float numberTop = o.y + pad + labelH;
-  const float numberH = size.y * 0.56f;
+  // ImGui's font size is the line height; digits are ~0.55 of it, so the
+  // number's box is most of the panel to make the digits a quarter of the
+  // screen at 1920x1080.
+  const float numberH = size.y * 0.64f;
   if (!call) {
     fitText("no_queue", ui::fonts().large, size.y * 0.12f, {o.x + pad, numberTop}, {size.x - 2 * pad, numberH},
             tr("display.no_queue"), ui::colors::kTextDim, At::Center);
@@ -171,12 +175,12 @@ void DisplayApp::noteDrawn(const std::string& ticket) {
   std::fprintf(stderr, "lpse-display: drawn %s frame_ms=%lld\n", ticket.c_str(), static_cast<long long>(wallClockMs()));
 }
 
-void DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
+float DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
   const float titleH = std::min(size.y * 0.22f, 60.0f * size.x / 800.0f);
   fitText("counters_title", ui::fonts().bold, titleH * 0.8f, o, {size.x, titleH}, tr("display.now_serving"),
           ui::colors::kTextDim);
   auto cur = m_model.board().current;
-  if (cur.empty()) return;
+  if (cur.empty()) return size.y;
   // "Loket 2" before "Loket 10", and always in the same place.
   std::sort(cur.begin(), cur.end(), [](const core::CounterCall& a, const core::CounterCall& b) {
     return a.counter.size() != b.counter.size() ? a.counter.size() < b.counter.size() : a.counter < b.counter;
@@ -199,6 +203,7 @@ void DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
     fitText(("counter_ticket_" + c.counter).c_str(), ui::fonts().large, tileH * 0.5f, {p.x + pad, p.y + tileH * 0.40f},
             {tileW - 2 * pad, tileH * 0.52f}, c.ticket, ink, At::Center);
   }
+  return std::min(size.y, titleH + rows * (tileH + gap));
 }
 
 void DisplayApp::drawRecent(ImVec2 o, ImVec2 size) {
@@ -213,8 +218,8 @@ void DisplayApp::drawRecent(ImVec2 o, ImVec2 size) {
   for (std::size_t i = 0; i < recent.size(); ++i) {
     const float x = o.x + pad + (i / 3) * (colW + pad), y = o.y + pad + titleH + (i % 3) * rowH;
     const std::string id = "recent_" + std::to_string(i + 1);
-    fitText(id.c_str(), ui::fonts().large, rowH * 0.75f, {x, y}, {colW * 0.48f, rowH}, recent[i].ticket, ui::colors::kText);
-    fitText((id + "_counter").c_str(), ui::fonts().body, rowH * 0.55f, {x + colW * 0.5f, y}, {colW * 0.5f, rowH},
+    fitText(id.c_str(), ui::fonts().large, rowH * 0.75f, {x, y}, {colW * 0.46f, rowH}, recent[i].ticket, ui::colors::kText);
+    fitText((id + "_counter").c_str(), ui::fonts().body, rowH * 0.55f, {x + colW * 0.54f, y}, {colW * 0.46f, rowH},
             recent[i].counter, ui::colors::kTextDim);
   }
 }

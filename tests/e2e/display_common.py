@@ -47,7 +47,8 @@ def voice_log(path):
             m = VOICE.search(line)
             if not m:
                 continue
-            parts = [(p.rsplit(":", 1)[0], int(p.rsplit(":", 1)[1])) for p in m.group(6).split(",") if p]
+            parts = [(p.rsplit(":", 1)[0].replace("_", " "), int(p.rsplit(":", 1)[1]))
+                     for p in m.group(6).split(",") if p]
             out.append({"spoken": m.group(1) == "said", "ticket": m.group(2), "kind": m.group(3),
                         "samples": int(m.group(4)), "first_sample_ms": int(m.group(5)), "parts": parts})
     return out

@@ -18,7 +18,8 @@ def shot(s, out, name, size, extra_env=None):
     env = dict(os.environ, SDL_AUDIODRIVER="dummy", **(extra_env or {}))
     path = os.path.join(out, name)
     r = subprocess.run([os.path.join(s.bin, "lpse-display"), "--config", s.cfg, "--size", size, "--pos", "0,0",
-                        "--screenshot", path], env=env, capture_output=True, text=True, timeout=60)
+                        "--screenshot", path, "--screenshot-timeout", "60"], env=env, capture_output=True, text=True,
+                       timeout=120)
     assert r.returncode == 0, r.stderr
     print("wrote", path)
 
