@@ -142,10 +142,31 @@ TimeMs WorkingCalendar::sameWorkingDayDeadline(TimeMs t) const {
   return t;
 }
 
-// Whole minutes of open time in [a, b): the first and last day are clipped
+long WorkingCalendar::workingMinutesBetween(TimeMs a, TimeMs b) const {
+  return static_cast<long>(workingMsBetween(a, b) / kMsPerMinute);
+}
+
+TimeMs WorkingCalendar::closingTime(const LocalDate& d) const { return localMidnight(d) + hours.to * kMsPerMinute; }
+
+std::optional<TimeMs> WorkingCalendar::nextOpening(TimeMs t) const {
+  if (isOpen(t)) return t;
+  LocalDate d = localDate(t);
+  std::int64_t day = dayNumber(d);
+  for (int i = 0; i < kMaxDaysAhead; ++i, d = civilFromDays(++day)) {
+    if (!isWorkingDay(d)) continue;
+    const TimeMs midnight = localMidnight(d);
+    for (const MinuteSpan& s : openSpans(*this, d.weekday())) {
+      const TimeMs from = midnight + s.from * kMsPerMinute, to = midnight + s.to * kMsPerMinute;
+      if (t < to) return std::max(t, from);
+    }
+  }
+  return std::nullopt;
+}
+
+// Milliseconds of open time in [a, b): the first and last day are clipped
 // to the instants, the days between are counted per weekday (so a span of
 // years costs no more than a span of weeks), minus the holidays among them.
-long WorkingCalendar::workingMinutesBetween(TimeMs a, TimeMs b) const {
+std::int64_t WorkingCalendar::workingMsBetween(TimeMs a, TimeMs b) const {
   if (b <= a) return 0;
   auto overlapMs = [&](std::int64_t day) -> std::int64_t {
     const LocalDate d = civilFromDays(day);
@@ -161,9 +182,10 @@ long WorkingCalendar::workingMinutesBetween(TimeMs a, TimeMs b) const {
   };
   const std::int64_t first = dayNumber(localDate(a));
   const std::int64_t last = dayNumber(localDate(b));
-  if (first == last) return static_cast<long>(overlapMs(first) / kMsPerMinute);
+  if (first == last) return overlapMs(first);
 
-  long minutes = static_cast<long>((overlapMs(first) + overlapMs(last)) / kMsPerMinute);
+  std::int64_t ms = overlapMs(first) + overlapMs(last);
+  long minutes = 0;
   const std::int64_t lo = first + 1, hi = last - 1, n = hi - lo + 1;
   if (n > 0) {
     long perWeekday[7];
@@ -174,7 +196,7 @@ long WorkingCalendar::workingMinutesBetween(TimeMs a, TimeMs b) const {
     for (auto it = holidays.lower_bound(civilFromDays(lo)); it != holidays.end() && dayNumber(*it) <= hi; ++it)
       minutes -= perWeekday[it->weekday()];
   }
-  return minutes;
+  return ms + std::int64_t{minutes} * kMsPerMinute;
 }
 
 std::optional<int> utcOffsetForZone(std::string_view zone) {
