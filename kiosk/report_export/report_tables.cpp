@@ -66,7 +66,7 @@ Document registerDocument(const RegisterReport& r, const DocumentHeader& h) {
   t.title = "Buku tamu: " + std::to_string(r.rows.size()) + " kunjungan (" + std::to_string(r.walkIn) +
             " datang langsung, " + std::to_string(r.email) + " e-mail)";
   t.columns = {"No", "Waktu", "Nama", "Instansi", "Peran", "Layanan", "Kanal", "Nomor antrian", "Hasil", "Kasus"};
-  t.widths = {0.5, 1.5, 2.2, 2.6, 1.1, 0.9, 1.2, 1.0, 1.6, 0.7};
+  t.widths = {0.5, 1.5, 2.2, 2.5, 1.0, 0.9, 1.2, 1.2, 1.6, 0.7};
   int n = 0;
   for (const auto& row : r.rows) {
     t.rows.push_back({Cell::integer(++n), Cell::time(row.createdMs),
