@@ -32,5 +32,6 @@ void registerPrinterCommands(CLI::App& app, CliContext& ctx);  // printer-test
 void registerAccessCommands(CLI::App& app, CliContext& ctx);   // staff ..., device ...
 void registerFormCommand(CLI::App& app, CliContext& ctx);      // form (request form PDF)
 void registerScanCommand(CLI::App& app, CliContext& ctx);      // scan (QR in image files / camera)
+void registerReportCommands(CLI::App& app, CliContext& ctx);   // report ..., person ...
 
 }  // namespace lpse::apps

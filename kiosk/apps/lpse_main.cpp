@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   lpse::apps::registerAccessCommands(app, ctx);
   lpse::apps::registerFormCommand(app, ctx);
   lpse::apps::registerScanCommand(app, ctx);
+  lpse::apps::registerReportCommands(app, ctx);
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exitCode;

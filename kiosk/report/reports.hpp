@@ -19,6 +19,10 @@ namespace lpse::report {
 struct Period {
   core::LocalDate from, to;
 };
+// "2026-03-01", "2026-03-31" (to empty: the same day), at most kMaxPeriodDays
+// long; otherwise an error naming the field, in both languages.
+inline constexpr int kMaxPeriodDays = 400;
+core::Result<Period> parsePeriod(const std::string& from, const std::string& to);
 
 // ---- Buku tamu: the register ----
 struct RegisterRow {

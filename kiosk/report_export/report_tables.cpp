@@ -161,4 +161,45 @@ Document serviceDocument(const ServiceReport& r, const DocumentHeader& h) {
   return d;
 }
 
+Document personDocument(const std::vector<PersonEntry>& entries, const DocumentHeader& h) {
+  Document d;
+  d.office = h.office;
+  d.title = "Data pribadi yang disimpan / Personal data held";
+  d.utcOffsetMinutes = h.utcOffsetMinutes;
+  d.period = std::to_string(entries.size()) + " entri buku tamu";
+  Table e;
+  e.sheet = "Buku tamu";
+  e.title = "Entri buku tamu";
+  e.columns = {"Entri", "Waktu", "Nama", "NIP", "Peran", "Instansi", "Telepon", "E-mail", "Keperluan", "User ID SPSE",
+               "Persetujuan", "Dihapus"};
+  e.widths = {0.5, 1.4, 1.6, 1.8, 0.8, 1.6, 1.2, 1.8, 1.5, 1, 0.9, 1.3};
+  Table c;
+  c.sheet = "Permohonan";
+  c.title = "Permohonan";
+  c.columns = {"Entri", "Kasus", "Nomor antrian", "Layanan", "Kanal", "Status", "Dibuat"};
+  c.widths = {0.6, 0.6, 1, 1, 1.2, 1.6, 1.5};
+  Table v;
+  v.sheet = "Catatan langkah";
+  v.title = "Langkah yang tercatat";
+  v.columns = {"Kasus", "Waktu", "Langkah", "Oleh", "Peran", "Loket"};
+  v.widths = {0.6, 1.5, 1.6, 1.2, 1, 1};
+  for (const auto& p : entries) {
+    const auto& x = p.visit;
+    e.rows.push_back({Cell::integer(p.visitId), Cell::time(p.createdMs), Cell::of(x.name), Cell::of(x.nip),
+                      Cell::of(std::string(core::toString(x.role))), Cell::of(x.agency), Cell::of(x.phone),
+                      Cell::of(x.email), Cell::of(x.purpose), Cell::of(x.spseUserId),
+                      Cell::of(p.consentWithdrawn ? "ditarik" : x.consent ? "ya" : "tidak"),
+                      p.purged ? Cell::time(p.purgedMs) : Cell::empty()});
+    for (const auto& k : p.cases)
+      c.rows.push_back({Cell::integer(p.visitId), Cell::integer(k.id), Cell::of(k.ticket), Cell::of(k.service),
+                        Cell::of(channelLabel(std::string(core::toString(k.channel)))),
+                        Cell::of(stateLabel(std::string(core::toString(k.state)))), Cell::time(k.createdMs)});
+    for (const auto& ev : p.events)
+      v.rows.push_back({Cell::integer(ev.caseId), Cell::time(ev.atMs), Cell::of(ev.kind), Cell::of(ev.actor),
+                        Cell::of(ev.role), Cell::of(ev.counter)});
+  }
+  d.tables = {std::move(e), std::move(c), std::move(v)};
+  return d;
+}
+
 }  // namespace lpse::report

@@ -3,6 +3,7 @@
 // office's language; docs/REPORTS.md gives them in English).
 #include <string>
 
+#include "kiosk/report/person.hpp"
 #include "kiosk/report/reports.hpp"
 #include "kiosk/report_export/export_document.hpp"
 
@@ -16,6 +17,8 @@ struct DocumentHeader {
 Document registerDocument(const RegisterReport& r, const DocumentHeader& h);
 Document complianceDocument(const ComplianceReport& r, const DocumentHeader& h);
 Document serviceDocument(const ServiceReport& r, const DocumentHeader& h);
+// Everything held about one person, readable (`lpse person export`).
+Document personDocument(const std::vector<PersonEntry>& entries, const DocumentHeader& h);
 
 // Labels shared with the person export.
 std::string stateLabel(const std::string& state);      // "delivered" -> "selesai"

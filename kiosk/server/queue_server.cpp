@@ -62,6 +62,7 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
   routeCases();
   routeStream();
   routeAccess();
+  routeReports();
 }
 
 core::Status QueueServer::ready() const {
@@ -124,9 +125,13 @@ void QueueServer::stop() {
 // head, hourly.
 void QueueServer::watchExternalWriters() {
   constexpr std::int64_t kHourlyMs = 3600'000;
-  std::int64_t lastHourlyMs = 0;
+  std::int64_t lastHourlyMs = 0, lastMinuteMs = 0;
   while (!m_stopping) {
     m_hub->publish(m_store.lastSeq());
+    if (nowMs() - lastMinuteMs >= 60'000) {
+      endOfDaySweep();
+      lastMinuteMs = nowMs();
+    }
     if (lastHourlyMs == 0 || nowMs() - lastHourlyMs >= kHourlyMs) {
       if (m_options.retentionDays > 0) purgeExpiredEntries();
       logChainHead();

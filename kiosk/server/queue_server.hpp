@@ -20,6 +20,10 @@ struct Request;
 struct Response;
 }  // namespace httplib
 
+namespace lpse::store {
+class ReportStore;
+}
+
 namespace lpse::server {
 
 class EventHub;
@@ -43,6 +47,9 @@ struct ServerOptions {
   std::string tlsCert, tlsKey;
   // One structured line per request (the server's main logs to stdout).
   std::function<void(const std::string&)> log;
+  // Reports and data rights (routes_reports.cpp); without it those routes
+  // answer 503. Tickets still waiting after closing time are closed either way.
+  store::ReportStore* reports = nullptr;
 };
 
 class QueueServer {
@@ -64,6 +71,8 @@ class QueueServer {
   void routeCases();
   void routeStream();
   void routeAccess();
+  void routeReports();
+  void endOfDaySweep();
   // The actor behind the request's bearer token, if any.
   std::optional<core::Actor> identify(const httplib::Request& req);
   // The caller when it holds one of `roles` (any role when empty); else

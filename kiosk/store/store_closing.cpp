@@ -15,7 +15,6 @@ namespace lpse::store {
 core::Result<int> closeUnservedTickets(Store& store, std::int64_t nowMs) {
   const auto& cal = store.options().calendar;
   const std::string today = store.today(nowMs);
-  const bool afterClosing = nowMs >= cal.closingTime(cal.localDate(nowMs));
   const Actor system{"system", core::ActorRole::Supervisor};
   core::ActionInput why;
   why.reason = kNotServedToday;
@@ -23,9 +22,14 @@ core::Result<int> closeUnservedTickets(Store& store, std::int64_t nowMs) {
   for (const CaseRecord& c : store.openCases()) {
     if (c.state != core::CaseState::Waiting || c.channel != core::Channel::WalkIn) continue;
     // The day it queues on: the day it entered Waiting (a visitor back with
-    // the missing documents queues again on the day they came back).
-    const std::string day = cal.localDate(c.stateMs).iso();
-    if (day > today || (day == today && !afterClosing)) continue;
+    // the missing documents queues again on the day they came back). Closed
+    // when it was waiting at that day's closing time, or when its day is
+    // over (call-next never takes an earlier day's ticket). A ticket taken
+    // after closing on the same day stays: the office may still be serving.
+    const core::LocalDate day = cal.localDate(c.stateMs);
+    const std::int64_t closing = cal.closingTime(day);
+    const bool waitingAtClosing = c.stateMs < closing && nowMs >= closing;
+    if (!waitingAtClosing && day.iso() >= today) continue;
     auto r = store.act(c.id, core::Action::Cancel, why, system, nowMs);
     if (!r) {
       // Moved on meanwhile (called by a desk a moment ago): not ours to close.

@@ -94,10 +94,9 @@ core::Result<std::vector<PersonEntry>> ReportStore::findPerson(const PersonQuery
       Stmt c(*m_db, std::string("SELECT ") + kCaseColumns + " FROM cases WHERE visit_id = ? ORDER BY id");
       c.bind(1, p.visitId);
       while (c.step()) p.cases.push_back(readCase(c));
-      for (const auto& k : p.cases) {
-        auto ev = event_log::forCase(*m_db, k.id);
-        p.events.insert(p.events.end(), ev.begin(), ev.end());
-      }
+      for (const auto& k : p.cases)
+        for (const auto& e : event_log::forCase(*m_db, k.id))
+          p.events.push_back({e.seq, e.atMs, e.caseId, e.actor, e.role, e.kind, e.ticket, e.counter});
       if (!p.cases.empty()) {
         p.visit.service = p.cases.front().service;
         p.visit.channel = p.cases.front().channel;

@@ -18,6 +18,7 @@
 
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/error.hpp"
+#include "kiosk/report/person.hpp"
 #include "kiosk/report/reports.hpp"
 #include "kiosk/store/event_log.hpp"
 #include "kiosk/store/store.hpp"
@@ -31,17 +32,7 @@ struct PersonQuery {
   std::string nip, phone;
 };
 
-// One guest-book entry of the person, with its cases and their events.
-struct PersonEntry {
-  std::int64_t visitId = 0;
-  std::int64_t createdMs = 0;
-  core::Visit visit;
-  bool purged = false;
-  std::int64_t purgedMs = 0;
-  bool consentWithdrawn = false;
-  std::vector<CaseRecord> cases;
-  std::vector<EventRecord> events;  // of those cases, in log order
-};
+using report::PersonEntry;
 
 class ReportStore {
  public:
@@ -100,7 +91,8 @@ class ReportStore {
 // End of day: every walk-in ticket still waiting once its day's closing
 // time has passed is cancelled with the reason code "not_served_today" by
 // the actor {"system", supervisor}; its entry then follows the retention
-// rule like any closed case. Returns how many were closed.
+// rule like any closed case (store_closing.cpp has the exact rule).
+// Returns how many were closed.
 inline constexpr const char* kNotServedToday = "not_served_today";
 core::Result<int> closeUnservedTickets(Store& store, std::int64_t nowMs);
 
