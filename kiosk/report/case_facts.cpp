@@ -60,7 +60,7 @@ struct Builder {
     s.staffIdx = staff(actor);
     s.step = static_cast<std::uint8_t>(step);
     s.channel = f.channel;
-    s.inDeadline = end <= cal.sameWorkingDayDeadline(start) ? 1 : 0;
+    s.inDeadline = step == 4 && end <= cal.sameWorkingDayDeadline(start) ? 1 : 0;
     out.steps.push_back(s);
   }
 

@@ -122,6 +122,10 @@ core::Result<std::unique_ptr<ReportStore>> ReportStore::open(const std::string& 
   try {
     auto db = std::make_unique<Db>(path);
     migrate(*db);
+    // A report reads a year of facts: page the file in by mapping it and
+    // keep a larger cache, instead of one pread per 4 KB page (perf showed
+    // those syscalls as the largest cost). Only this connection.
+    db->exec("PRAGMA mmap_size=2147418112; PRAGMA cache_size=-65536;");
     // Derived tables and the indexes the reports read through (see header).
     db->exec(
         "CREATE INDEX IF NOT EXISTS cases_created ON cases(created_ms);"
@@ -183,7 +187,7 @@ report::DayFacts ReportStore::buildDay(const core::LocalDate& d) {
   return report::buildFacts(events, from, to, cal, m_standards);
 }
 
-core::Result<report::DayFacts> ReportStore::facts(const report::Period& p) {
+core::Result<report::DayFacts> ReportStore::facts(const report::Period& p, bool withSteps) {
   return guarded(m_mutex, [&]() -> core::Result<report::DayFacts> {
     const auto& cal = m_options.calendar;
     const std::string fp = fingerprint();
@@ -227,13 +231,16 @@ core::Result<report::DayFacts> ReportStore::facts(const report::Period& p) {
         report::DayFacts f;
         bool have = false;
         if (!fresh && !stale.contains(day)) {
-          BlobStmt g(*m_db, "SELECT names, cases, steps, breaks FROM report_days WHERE day = ?");
+          // The service report needs no steps: 60 % of the bytes, left unread.
+          BlobStmt g(*m_db, withSteps ? "SELECT names, cases, steps, breaks FROM report_days WHERE day = ?"
+                                      : "SELECT names, cases, x'', breaks FROM report_days WHERE day = ?");
           g.text(1, day);
           if (g.step()) have = report::decodeFacts({g.col(0), g.col(1), g.col(2), g.col(3)}, f);
         }
         if (!have) {
           f = buildDay(d);
           built[day] = report::encodeFacts(f);
+          if (!withSteps) f.steps.clear();
         }
         if (out.cases.empty() && out.steps.empty() && out.breaks.empty())
           out = std::move(f);
@@ -286,7 +293,7 @@ core::Result<report::ComplianceReport> ReportStore::compliance(const report::Per
 }
 
 core::Result<report::ServiceReport> ReportStore::service(const report::Period& p) {
-  auto f = facts(p);
+  auto f = facts(p, false);
   if (!f) return f.error();
   return report::makeService(p, *f, m_options.calendar);
 }

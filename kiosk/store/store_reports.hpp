@@ -43,8 +43,9 @@ class ReportStore {
 
   // ---- reports ----
   core::Result<std::vector<report::RegisterRow>> registerRows(const report::Period& p);
-  // The facts of the cases opened in the period, from the per-day cache.
-  core::Result<report::DayFacts> facts(const report::Period& p);
+  // The facts of the cases opened in the period, from the per-day cache;
+  // without the step facts when `withSteps` is false (the service report).
+  core::Result<report::DayFacts> facts(const report::Period& p, bool withSteps = true);
   core::Result<report::RegisterReport> registerReport(const report::Period& p);
   core::Result<report::ComplianceReport> compliance(const report::Period& p);
   core::Result<report::ServiceReport> service(const report::Period& p);
