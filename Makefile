@@ -31,6 +31,8 @@ BENCH_TARGETS := store_bench print_bench server_bench
 BENCH_TARGETS += lpse-kiosk lpse-server lpse
 # QR decoding: ours vs ZXing defaults vs zbar (tests/bench/run_scan_bench.sh).
 BENCH_TARGETS += scan_bench
+# Reports on a year of a busy office vs a plain scan of the log (tests/bench/run_report_bench.sh).
+BENCH_TARGETS += report_bench
 bench: deps
 	scripts/install-deps bench
 	cmake --preset release >/dev/null
