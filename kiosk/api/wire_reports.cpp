@@ -100,6 +100,10 @@ json personToJson(const std::vector<report::PersonEntry>& entries) {
                         {"kind", ev.kind},
                         {"ticket", ev.ticket},
                         {"counter", ev.counter}});
+    json notes = json::array();
+    for (const auto& n : e.notes)
+      notes.push_back(
+          {{"case_id", n.caseId}, {"at_ms", n.atMs}, {"actor", n.actor}, {"action", n.action}, {"text", n.text}});
     out.push_back({{"visit_id", e.visitId},
                    {"created_ms", e.createdMs},
                    {"entry", toJson(e.visit)},
@@ -107,7 +111,8 @@ json personToJson(const std::vector<report::PersonEntry>& entries) {
                    {"purged_ms", e.purgedMs},
                    {"consent_withdrawn", e.consentWithdrawn},
                    {"cases", cases},
-                   {"events", events}});
+                   {"events", events},
+                   {"notes", notes}});
   }
   return {{"entries", out}};
 }

@@ -17,6 +17,13 @@ struct PersonEvent {
   std::string actor, role, kind, ticket, counter;
 };
 
+// A free-text note staff wrote on one of the person's cases (the desk's
+// case_notes table, kept outside the log).
+struct PersonNote {
+  std::int64_t caseId = 0, atMs = 0;
+  std::string actor, action, text;
+};
+
 struct PersonEntry {
   std::int64_t visitId = 0;
   std::int64_t createdMs = 0;
@@ -26,6 +33,7 @@ struct PersonEntry {
   bool consentWithdrawn = false;
   std::vector<core::CaseRecord> cases;
   std::vector<PersonEvent> events;  // of those cases, in log order
+  std::vector<PersonNote> notes;    // of those cases (when the database has notes)
 };
 
 }  // namespace lpse::report

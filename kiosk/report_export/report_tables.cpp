@@ -183,7 +183,15 @@ Document personDocument(const std::vector<PersonEntry>& entries, const DocumentH
   v.title = "Langkah yang tercatat";
   v.columns = {"Kasus", "Waktu", "Langkah", "Oleh", "Peran", "Loket"};
   v.widths = {0.6, 1.5, 1.6, 1.2, 1, 1};
+  Table n;
+  n.sheet = "Catatan";
+  n.title = "Catatan petugas";
+  n.columns = {"Kasus", "Waktu", "Langkah", "Oleh", "Catatan"};
+  n.widths = {0.6, 1.5, 1.2, 1, 4};
   for (const auto& p : entries) {
+    for (const auto& note : p.notes)
+      n.rows.push_back({Cell::integer(note.caseId), Cell::time(note.atMs), Cell::of(note.action),
+                        Cell::of(note.actor), Cell::of(note.text)});
     const auto& x = p.visit;
     e.rows.push_back({Cell::integer(p.visitId), Cell::time(p.createdMs), Cell::of(x.name), Cell::of(x.nip),
                       Cell::of(std::string(core::toString(x.role))), Cell::of(x.agency), Cell::of(x.phone),
@@ -198,7 +206,7 @@ Document personDocument(const std::vector<PersonEntry>& entries, const DocumentH
       v.rows.push_back({Cell::integer(ev.caseId), Cell::time(ev.atMs), Cell::of(ev.kind), Cell::of(ev.actor),
                         Cell::of(ev.role), Cell::of(ev.counter)});
   }
-  d.tables = {std::move(e), std::move(c), std::move(v)};
+  d.tables = {std::move(e), std::move(c), std::move(v), std::move(n)};
   return d;
 }
 

@@ -55,6 +55,13 @@ void appendEvent(Db& db, const std::string& kind, const Actor& actor, std::int64
   event_log::append(db, e);
 }
 
+// The desk's notes (free text about a case, issue #12) live in their own
+// table when the schema has it; a person's rights reach them too.
+bool hasNotes(Db& db) {
+  Stmt s(db, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='case_notes'");
+  return s.step();
+}
+
 constexpr const char* kEmptyEntry =
     "UPDATE visits SET name='', nip='', agency='', phone='', email='', purpose='', spse_user='',"
     " purged_ms=? WHERE id=?";
@@ -66,6 +73,7 @@ core::Result<std::vector<PersonEntry>> ReportStore::findPerson(const PersonQuery
   if (!key) return key.error();
   return guarded(m_mutex, [&]() -> core::Result<std::vector<PersonEntry>> {
     std::vector<PersonEntry> out;
+    const bool notes = hasNotes(*m_db);
     Stmt v(*m_db,
            "SELECT v.id, v.created_ms, v.name, v.nip, v.role, v.agency, v.phone, v.email, v.purpose, v.spse_user,"
            " v.documents, v.consent, v.language, v.purged_ms, w.visit_id IS NOT NULL FROM visits v"
@@ -97,6 +105,12 @@ core::Result<std::vector<PersonEntry>> ReportStore::findPerson(const PersonQuery
       for (const auto& k : p.cases)
         for (const auto& e : event_log::forCase(*m_db, k.id))
           p.events.push_back({e.seq, e.atMs, e.caseId, e.actor, e.role, e.kind, e.ticket, e.counter});
+      if (notes)
+        for (const auto& k : p.cases) {
+          Stmt n(*m_db, "SELECT case_id, at_ms, actor, action, text FROM case_notes WHERE case_id = ? ORDER BY seq");
+          n.bind(1, k.id);
+          while (n.step()) p.notes.push_back({n.i64(0), n.i64(1), n.text(2), n.text(3), n.text(4)});
+        }
       if (!p.cases.empty()) {
         p.visit.service = p.cases.front().service;
         p.visit.channel = p.cases.front().channel;
@@ -127,7 +141,12 @@ core::Result<int> ReportStore::emptyEntries(const std::vector<std::int64_t>& vis
   m_db->exec("PRAGMA secure_delete=ON");
   Transaction tx(*m_db);
   json cases = json::array();
+  const bool notes = hasNotes(*m_db);
   for (auto id : visitIds) {
+    if (notes) {
+      Stmt n(*m_db, "DELETE FROM case_notes WHERE case_id IN (SELECT id FROM cases WHERE visit_id = ?)");
+      n.bind(1, id).run();
+    }
     Stmt u(*m_db, kEmptyEntry);
     u.bind(1, nowMs).bind(2, id).run();
     Stmt c(*m_db, "SELECT id FROM cases WHERE visit_id = ?");

@@ -83,7 +83,9 @@ void generateDay(store::Db& db, const core::WorkingCalendar& cal, const core::Lo
     const bool reset = u(rng) < 0.6;
     const std::string service = reset ? "reset" : "userid";
     const int n = reset ? ++seqR : ++seqU;
-    const std::string ticket = email ? "" : std::string(reset ? "R-" : "U-") + (n < 10 ? "00" : n < 100 ? "0" : "") + std::to_string(n);
+    char number[16];
+    std::snprintf(number, sizeof number, "%s-%03d", reset ? "R" : "U", n);
+    const std::string ticket = email ? "" : number;
     const std::string desk = "desk-" + std::to_string(1 + rng() % 20);
     const std::string ppe = "ppe-" + std::to_string(1 + rng() % 4);
     const std::string counter = "Loket " + desk.substr(5);

@@ -34,7 +34,7 @@ class PersonTest : public ::testing::Test {
     m_walkIn = t->kase;
     ASSERT_TRUE(m_store->callNext("helpdesk", "Loket 1", kDesk, t0 + 60'000).ok());
     core::ActionInput gone;
-    gone.reason = "tidak hadir";
+    gone.reason = "not_present";
     ASSERT_TRUE(m_store->act(m_walkIn.id, core::Action::NoShow, gone, kDesk, t0 + 120'000).ok());
     auto e = m_store->receiveEmail(byEmail(), kDesk, t0 + 180'000);
     ASSERT_TRUE(e.ok());
@@ -94,6 +94,19 @@ TEST_F(PersonTest, ExportHoldsEveryEntryCaseAndStepOfThePerson) {
 }
 
 TEST_F(PersonTest, EraseLeavesNoTraceInTheFileAndKeepsTheChain) {
+  {
+    // The desk's free-text notes (issue #12 adds this table by migration;
+    // made here in the same shape when this branch's schema lacks it).
+    RawDb raw(m_path);
+    raw.exec("CREATE TABLE IF NOT EXISTS case_notes (seq INTEGER PRIMARY KEY, case_id INTEGER NOT NULL,"
+             " at_ms INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL, text TEXT NOT NULL)");
+    raw.exec("INSERT INTO case_notes(case_id, at_ms, actor, action, text) VALUES(" + std::to_string(m_email.id) +
+             ", 1, 'desk-1', 'open_email', 'Pak Budi Santoso minta ditelepon di 081234567890')");
+  }
+  auto exported = m_reports->findPerson({kNip, ""});
+  ASSERT_TRUE(exported.ok());
+  ASSERT_EQ((*exported)[1].notes.size(), 1u);
+  EXPECT_NE((*exported)[1].notes[0].text.find("minta ditelepon"), std::string::npos);
   const auto seq = m_store->lastSeq();
   ASSERT_NE(fileBytes().find(kName), std::string::npos) << "the search cannot see the data at all";
   auto n = m_reports->erasePerson({kNip, ""}, kSupervisor, t0 + 400'000);
@@ -137,7 +150,7 @@ TEST_F(PersonTest, ConsentWithdrawnErasesWhenTheCaseCloses) {
   ASSERT_TRUE(none.ok());
   EXPECT_EQ(*none, 0);
   core::ActionInput why;
-  why.reason = "ditarik pemohon";
+  why.reason = "withdrawn";
   ASSERT_TRUE(m_store->act(m_email.id, core::Action::Cancel, why, kSupervisor, t0 + 500'000).ok());
   auto n = m_reports->eraseWithdrawn(t0 + 560'000);
   ASSERT_TRUE(n.ok());

@@ -201,7 +201,7 @@ TEST_F(ReportTest, CacheFollowsNewEventsAndAgreesWithThePlainScan) {
   auto c = LPSE_OK(m_store->callNext("admin", "PPE 1", kPpe, at(9, 0, 11)));
   ASSERT_TRUE(c.has_value());
   core::ActionInput valid;
-  valid.basis = "arsip";
+  valid.basis = "registration_archive";
   LPSE_OK(m_store->act(c->id, core::Action::MarkValid, valid, kPpe, at(9, 12, 11)));
   auto after = LPSE_OK(m_reports->facts(day));
   EXPECT_EQ(after.steps.size(), first.steps.size() + 1) << "the new step 9 is missing: stale cache";

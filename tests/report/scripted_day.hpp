@@ -73,12 +73,21 @@ inline void rawEvent(const std::string& dbPath, const std::string& kind, std::in
     return std::move(*r_);                                         \
   }()
 
+// Fields the desk's SOP (issue #12) requires on some steps and this
+// branch's ActionInput may not have yet: set when the member exists.
+template <class In>
+In withDeskFields(In in) {
+  if constexpr (requires { in.outcome; }) in.outcome = "password_reset";
+  if constexpr (requires { in.reference; }) in.reference = "ARS/2026/001";
+  return in;
+}
+
 inline DayCases scriptDay(store::Store& s, const std::string& dbPath) {
   using A = core::Action;
   DayCases d;
   core::ActionInput none;
   auto act = [&](std::int64_t id, A a, const core::Actor& who, std::int64_t t, core::ActionInput in = {}) {
-    LPSE_OK(s.act(id, a, in, who, t));
+    LPSE_OK(s.act(id, a, withDeskFields(in), who, t));
   };
   auto next = [&](const core::Actor& who, const std::string& counter, std::int64_t t) {
     auto c = LPSE_OK(s.callNext("helpdesk", counter, who, t));
@@ -91,9 +100,9 @@ inline DayCases scriptDay(store::Store& s, const std::string& dbPath) {
     return c->id;
   };
   core::ActionInput valid;
-  valid.basis = "data SPSE";
+  valid.basis = "spse_data";  // codes from the desk's lists (desk_rules)
   core::ActionInput invalid;
-  invalid.reason = "SK tidak sesuai";
+  invalid.reason = "sk_invalid";
   core::ActionInput missing;
   missing.missing = {core::Document::SkPenunjukan};
 
@@ -107,7 +116,7 @@ inline DayCases scriptDay(store::Store& s, const std::string& dbPath) {
   if (next(kDesk2, "Loket 2", at(8, 20)) != d.u1) throw std::runtime_error("order");
   act(d.u1, A::Recall, kDesk2, at(8, 22));
   core::ActionInput gone;
-  gone.reason = "tidak datang";
+  gone.reason = "not_present";
   act(d.u1, A::NoShow, kDesk2, at(8, 25), gone);
   d.r2 = LPSE_OK(s.issueTicket(visitFor("reset", core::Channel::WalkIn, "Citra Dewi"), kKioskA, at(8, 30))).kase.id;
   act(d.r1, A::MarkValid, kPpe, at(8, 40), valid);
