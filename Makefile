@@ -33,6 +33,8 @@ BENCH_TARGETS += lpse-kiosk lpse-server lpse
 BENCH_TARGETS += scan_bench
 # The wall display from a desk's "next": drawn and heard (tests/bench/run_display_bench.sh).
 BENCH_TARGETS += lpse-display
+# Reports on a year of a busy office vs a plain scan of the log (tests/bench/run_report_bench.sh).
+BENCH_TARGETS += report_bench
 bench: deps
 	scripts/install-deps bench
 	cmake --preset release >/dev/null

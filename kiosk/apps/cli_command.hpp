@@ -33,5 +33,6 @@ void registerAccessCommands(CLI::App& app, CliContext& ctx);   // staff ..., dev
 void registerFormCommand(CLI::App& app, CliContext& ctx);      // form (request form PDF)
 void registerScanCommand(CLI::App& app, CliContext& ctx);      // scan (QR in image files / camera)
 void registerVoiceCommands(CLI::App& app, CliContext& ctx);    // voice say | list
+void registerReportCommands(CLI::App& app, CliContext& ctx);   // report ..., person ...
 
 }  // namespace lpse::apps

@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   lpse::apps::registerFormCommand(app, ctx);
   lpse::apps::registerScanCommand(app, ctx);
   lpse::apps::registerVoiceCommands(app, ctx);
+  lpse::apps::registerReportCommands(app, ctx);
 
   CLI11_PARSE(app, argc, argv);
   return ctx.exitCode;

@@ -11,6 +11,7 @@
 #include "kiosk/server/queue_server.hpp"
 #include "kiosk/store/access_store.hpp"
 #include "kiosk/store/store.hpp"
+#include "kiosk/store/store_reports.hpp"
 
 int main(int argc, char** argv) {
   CLI::App app{"lpse-server: the LPSE queue server (HTTP/JSON API and push stream over SQLite)"};
@@ -67,7 +68,14 @@ int main(int argc, char** argv) {
     return 1;
   }
 
+  auto reports = lpse::store::ReportStore::open(cfg->server.database, so, cfg->timeStandards);
+  if (!reports) {
+    std::fprintf(stderr, "lpse-server: %s\n", reports.error().en.c_str());
+    return 1;
+  }
+
   lpse::server::ServerOptions opts;
+  opts.reports = reports->get();
   opts.officeName = cfg->office.name;
   opts.retentionDays = cfg->server.retentionDays;
   opts.tlsCert = cfg->server.tlsCert;

@@ -142,6 +142,27 @@ TimeMs WorkingCalendar::sameWorkingDayDeadline(TimeMs t) const {
   return t;
 }
 
+long WorkingCalendar::workingMinutesBetween(TimeMs a, TimeMs b) const {
+  return static_cast<long>(workingMsBetween(a, b) / kMsPerMinute);
+}
+
+TimeMs WorkingCalendar::closingTime(const LocalDate& d) const { return localMidnight(d) + hours.to * kMsPerMinute; }
+
+std::optional<TimeMs> WorkingCalendar::nextOpening(TimeMs t) const {
+  if (isOpen(t)) return t;
+  LocalDate d = localDate(t);
+  std::int64_t day = dayNumber(d);
+  for (int i = 0; i < kMaxDaysAhead; ++i, d = civilFromDays(++day)) {
+    if (!isWorkingDay(d)) continue;
+    const TimeMs midnight = localMidnight(d);
+    for (const MinuteSpan& s : openSpans(*this, d.weekday())) {
+      const TimeMs from = midnight + s.from * kMsPerMinute, to = midnight + s.to * kMsPerMinute;
+      if (t < to) return std::max(t, from);
+    }
+  }
+  return std::nullopt;
+}
+
 // Milliseconds of open time in [a, b): the first and last day are clipped
 // to the instants, the days between are counted per weekday (so a span of
 // years costs no more than a span of weeks), minus the holidays among them.
@@ -175,13 +196,7 @@ std::int64_t WorkingCalendar::workingMsBetween(TimeMs a, TimeMs b) const {
     for (auto it = holidays.lower_bound(civilFromDays(lo)); it != holidays.end() && dayNumber(*it) <= hi; ++it)
       minutes -= perWeekday[it->weekday()];
   }
-  return ms + static_cast<std::int64_t>(minutes) * kMsPerMinute;
-}
-
-// The days between the first and last are whole minutes, so this is the
-// millisecond count floored.
-long WorkingCalendar::workingMinutesBetween(TimeMs a, TimeMs b) const {
-  return static_cast<long>(workingMsBetween(a, b) / kMsPerMinute);
+  return ms + std::int64_t{minutes} * kMsPerMinute;
 }
 
 std::optional<int> utcOffsetForZone(std::string_view zone) {

@@ -3,6 +3,7 @@
 // (Friday prayer), national holidays. Answers "is the office open" and "by
 // when is the same working day over" (SOP step 4 for e-mailed requests).
 // Indonesia has no daylight saving, so a fixed UTC offset is exact.
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,8 +44,17 @@ struct WorkingCalendar {
   TimeMs sameWorkingDayDeadline(TimeMs t) const;
   // Working minutes between a and b (open time only), for service levels.
   long workingMinutesBetween(TimeMs a, TimeMs b) const;
-  // The same in milliseconds (step timers that show seconds).
+  // The same in milliseconds (workingMinutesBetween is this floored to
+  // whole minutes); reports keep the precision for medians and standards.
   std::int64_t workingMsBetween(TimeMs a, TimeMs b) const;
+  // Closing time (hours.to) of a local date, working day or not.
+  TimeMs closingTime(const LocalDate& d) const;
+  // The first instant at or after t when the office is open: t itself when
+  // it is open now; the end of a break, the next morning, or the first
+  // working day after a weekend or holiday otherwise. None when no working
+  // day comes within ten years (a misconfigured calendar). With isOpen this
+  // answers the kiosk's "closed now, opens again at ...".
+  std::optional<TimeMs> nextOpening(TimeMs t) const;
 };
 
 // Time zone names of Indonesia.

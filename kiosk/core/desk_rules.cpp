@@ -51,6 +51,8 @@ const std::vector<CodeItem> kCancel = {
     {"withdrawn", "Dibatalkan pemohon", "Withdrawn by the requester"},
     {"duplicate", "Permohonan ganda", "Duplicate request"},
     {"entered_by_mistake", "Salah input", "Entered by mistake"},
+    // The server's end-of-day sweep closes tickets still waiting at closing time.
+    {"not_served_today", "Tidak terlayani hari ini (kantor tutup)", "Not served today (office closed)"},
     {"other", "Lainnya (lihat catatan)", "Other (see the note)"},
 };
 const std::vector<CodeItem> kBreak = {

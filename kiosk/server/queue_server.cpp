@@ -76,6 +76,7 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
   routeCases();
   routeStream();
   routeAccess();
+  routeReports();
 }
 
 core::Status QueueServer::ready() const {
@@ -158,13 +159,17 @@ void QueueServer::stop() {
 // retention purge (no cron job needed) and logs the chain's head, hourly.
 void QueueServer::watchExternalWriters() {
   constexpr std::int64_t kHourlyMs = 3600'000;
-  std::int64_t lastHourlyMs = 0;
+  std::int64_t lastHourlyMs = 0, lastMinuteMs = 0;
   std::string credentials = m_access.credentialMark();
   while (!m_stopping) {
     m_hub->publish(m_store.lastSeq());
     if (auto mark = m_access.credentialMark(); mark != credentials) {
       credentials = mark;
       m_fanout->credentialsEnded();
+    }
+    if (nowMs() - lastMinuteMs >= 60'000) {
+      endOfDaySweep();
+      lastMinuteMs = nowMs();
     }
     if (lastHourlyMs == 0 || nowMs() - lastHourlyMs >= kHourlyMs) {
       if (m_options.retentionDays > 0) purgeExpiredEntries();

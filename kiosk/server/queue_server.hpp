@@ -22,6 +22,7 @@ struct Response;
 
 namespace lpse::store {
 class GroupCommit;
+class ReportStore;
 }
 
 namespace lpse::server {
@@ -53,6 +54,9 @@ struct ServerOptions {
   // Writes from concurrent requests share one durable COMMIT
   // (store/group_commit.hpp); off: one transaction each, on its own thread.
   bool groupCommit = true;
+  // Reports and data rights (routes_reports.cpp); without it those routes
+  // answer 503. Tickets still waiting after closing time are closed either way.
+  store::ReportStore* reports = nullptr;
 };
 
 class QueueServer {
@@ -74,6 +78,8 @@ class QueueServer {
   void routeCases();
   void routeStream();
   void routeAccess();
+  void routeReports();
+  void endOfDaySweep();
   // The actor behind the request's bearer token, if any.
   std::optional<core::Actor> identify(const httplib::Request& req);
   // The caller when it holds one of `roles` (any role when empty); else

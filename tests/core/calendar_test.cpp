@@ -237,5 +237,32 @@ TEST(Calendar, ZoneNames) {
   EXPECT_FALSE(utcOffsetForZone("WIB ").has_value());
 }
 
+// "Closed now, open again at ..." for the kiosk (issue #13).
+TEST(Calendar, NextOpeningIsNowWhenOpenElseTheNextOpenMinute) {
+  const auto cal = wib();
+  EXPECT_EQ(cal.nextOpening(wibAt(23, 9, 30)), wibAt(23, 9, 30));                  // Monday, open
+  EXPECT_EQ(cal.nextOpening(wibAt(23, 7, 0)), wibAt(23, 8, 0));                    // before opening
+  EXPECT_EQ(cal.nextOpening(wibAt(23, 16, 0)), wibAt(24, 8, 0));                   // at closing: tomorrow
+  EXPECT_EQ(cal.nextOpening(wibAt(27, 12, 0)), wibAt(27, 13, 0));                  // Friday prayer
+  EXPECT_EQ(cal.nextOpening(wibAt(27, 17, 0)), wibAt(30, 8, 0));                   // Friday evening: Monday
+  EXPECT_EQ(cal.nextOpening(wibAt(28, 10, 0)), wibAt(30, 8, 0));                   // Saturday
+  auto holiday = wib();
+  holiday.holidays = {LocalDate{2026, 11, 30}};
+  EXPECT_EQ(holiday.nextOpening(wibAt(28, 10, 0)), wibAt(1, 8, 0, 12));            // Monday a holiday
+  WorkingCalendar never;
+  never.workingDays = {};
+  EXPECT_FALSE(never.nextOpening(wibAt(23, 9)).has_value());
+  EXPECT_EQ(cal.closingTime({2026, 11, 23}), wibAt(23, 16, 0));
+}
+
+TEST(Calendar, WorkingMsKeepTheSecondsMinutesFloorThem) {
+  const auto cal = wib();
+  const TimeMs a = wibAt(23, 9, 0) + 10'000, b = wibAt(23, 9, 5) + 40'000;         // 5 min 30 s
+  EXPECT_EQ(cal.workingMsBetween(a, b), 5 * kMinute + 30'000);
+  EXPECT_EQ(cal.workingMinutesBetween(a, b), 5);
+  EXPECT_EQ(cal.workingMsBetween(wibAt(23, 15, 30), wibAt(24, 8, 30)), 60 * kMinute);  // overnight
+  EXPECT_EQ(cal.workingMsBetween(b, a), 0);
+}
+
 }  // namespace
 }  // namespace lpse::core

@@ -140,9 +140,11 @@ TEST_F(GuestBookApi, AKioskRecallsAnEntryByItsTicketAndNobodyElse) {
 }
 
 TEST_F(GuestBookApi, HealthToldTheRetentionAndTheServerPurgesOnItsOwn) {
-  // A visit 40 days old whose case is closed, and one still open, in the
-  // database before the server starts with a 30-day retention.
-  std::string oldToken, openToken;
+  // A visit 40 days old whose case is closed, a ticket of that day never
+  // called (the server closes it as not served that day, issue #13, and
+  // then purges it), and an e-mailed request still open, in the database
+  // before the server starts with a 30-day retention.
+  std::string oldToken, openToken, waitingToken;
   const std::int64_t now =
       std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
   server::ServerOptions o;
@@ -150,13 +152,17 @@ TEST_F(GuestBookApi, HealthToldTheRetentionAndTheServerPurgesOnItsOwn) {
   start(o, [&](store::Store& s) {
     const core::Actor kiosk{"kiosk-1", core::ActorRole::Kiosk}, spv{"spv", core::ActorRole::Supervisor};
     auto a = s.issueTicket(visit(), kiosk, now - 40 * kDay);
-    auto b = s.issueTicket(visit("Siti Aminah"), kiosk, now - 40 * kDay);
-    ASSERT_TRUE(a.ok() && b.ok());
+    core::Visit mailed = visit("Siti Aminah");
+    mailed.channel = core::Channel::Email;
+    auto b = s.receiveEmail(mailed, {"desk-1", core::ActorRole::Helpdesk}, now - 40 * kDay);
+    auto w = s.issueTicket(visit("Rudi Hartono"), kiosk, now - 40 * kDay);
+    ASSERT_TRUE(a.ok() && b.ok() && w.ok());
+    waitingToken = w->kase.token;
     core::ActionInput why;
     why.reason = "withdrawn";
     ASSERT_TRUE(s.act(a->kase.id, core::Action::Cancel, why, spv, now - 40 * kDay + 1000).ok());
     oldToken = a->kase.token;
-    openToken = b->kase.token;
+    openToken = b->token;
   });
   client::ApiClient kiosk(m_live->url(), as("kiosk-1", core::ActorRole::Kiosk));
   auto h = kiosk.health();
@@ -173,6 +179,9 @@ TEST_F(GuestBookApi, HealthToldTheRetentionAndTheServerPurgesOnItsOwn) {
   auto open = kiosk.recallEntry(openToken);
   ASSERT_TRUE(open.ok()) << "an open case lost its entry: " << open.error().en;
   EXPECT_EQ(open->name, "Siti Aminah");
+  auto waited = kiosk.recallEntry(waitingToken);
+  ASSERT_FALSE(waited.ok()) << "a ticket left waiting 40 days ago kept its entry";
+  EXPECT_EQ(waited.error().code, "entry_purged");
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "kiosk/store/store.hpp"
+#include "kiosk/store/store_reports.hpp"
 #include "store_test_util.hpp"
 
 namespace lpse::store {
@@ -125,15 +126,24 @@ TEST_F(GuestBookTest, AnOldTicketRecallsItsGuestBookEntry) {
 
 TEST_F(GuestBookTest, RetentionEmptiesOldClosedEntriesOnly) {
   const auto oldClosed = closedCase(t0);
-  auto oldOpen = store().issueTicket(walkIn("userid"), kKiosk, t0 + 5000);  // still waiting
+  // A ticket never called: the end of its day closes it ("not served
+  // today"), and then it is purged like any closed case.
+  auto oldWaiting = store().issueTicket(walkIn("userid"), kKiosk, t0 + 5000);
+  ASSERT_TRUE(oldWaiting.ok());
+  // An e-mailed request nobody opened is still open: it keeps its data.
+  auto oldOpen = store().receiveEmail(byEmail(), kDesk, t0 + 6000);
   ASSERT_TRUE(oldOpen.ok());
   const std::int64_t later = t0 + 400 * kDay;
   const auto recentClosed = closedCase(later - 10 * kDay);
+  auto closedAtEndOfDay = closeUnservedTickets(store(), t0 + 8 * 3600'000);  // 17:00, after closing
+  ASSERT_TRUE(closedAtEndOfDay.ok());
+  EXPECT_EQ(*closedAtEndOfDay, 1);
+  EXPECT_EQ(store().getCase(oldWaiting->kase.id)->state, core::CaseState::Cancelled);
   const auto seq = store().lastSeq();
 
   auto n = store().purgeVisits(later - 365 * kDay, later);
   ASSERT_TRUE(n.ok()) << n.error().en;
-  EXPECT_EQ(*n, 1);
+  EXPECT_EQ(*n, 2);
 
   RawDb raw(m_dir.file("queue.db"));
   auto row = [&](std::int64_t visitId) {
@@ -143,7 +153,8 @@ TEST_F(GuestBookTest, RetentionEmptiesOldClosedEntriesOnly) {
   const auto purged = row(oldClosed.visitId);
   for (int i = 0; i < 7; ++i) EXPECT_EQ(purged[i], "") << "column " << i << " kept personal data";
   EXPECT_EQ(purged[7], std::to_string(later));
-  EXPECT_EQ(row(oldOpen->kase.visitId)[0], kName) << "an open case lost its visitor's name";
+  EXPECT_EQ(row(oldWaiting->kase.visitId)[0], "") << "a ticket left waiting kept its visitor's name";
+  EXPECT_EQ(row(oldOpen->visitId)[0], kName) << "an open case lost its visitor's name";
   EXPECT_EQ(row(recentClosed.visitId)[0], kName) << "a recent entry was purged";
 
   // Numbers, cases and the log stay: reports still add up, the chain holds.
