@@ -5,6 +5,7 @@
 // POST /api/emails honours Idempotency-Key over real HTTP.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <filesystem>
 
