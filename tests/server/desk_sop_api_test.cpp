@@ -7,6 +7,7 @@
 // step and the step durations are computed from it.
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <map>
