@@ -79,7 +79,15 @@ struct Builder {
     // Step 3 (queue number within 5 minutes of the guest book): the kiosk
     // does both in one transaction, so it is measured as zero.
     if (walkIn) addStep(f, 3, e->atMs, e->atMs, e->actor);
-    std::optional<int> spanStep = core::stepInProgress(*state, channel);
+    // Steps 13 (archive) and 14 (hand-back) run side by side from the
+    // result (step 12), in either order: each is measured from the result to
+    // its own action, not as spans of one state.
+    auto spanStepOf = [channel](CaseState st) -> std::optional<int> {
+      if (st == CaseState::Notified || st == CaseState::Archived || st == CaseState::HandedBack) return std::nullopt;
+      return core::stepInProgress(st, channel);
+    };
+    std::int64_t resultMs = 0;
+    std::optional<int> spanStep = spanStepOf(*state);
     std::int64_t spanStart = e->atMs;
     std::int64_t calledMs = 0;
     bool turnDone = false;
@@ -97,7 +105,10 @@ struct Builder {
         turnDone = true;
         if (*next != CaseState::NoShow) f.serviceMs = clamp32(cal.workingMsBetween(calledMs, e->atMs));
       }
-      const auto nextStep = core::stepInProgress(*next, channel);
+      if (*next == CaseState::Notified) resultMs = e->atMs;
+      if (resultMs != 0 && (e->kind == "archive" || e->kind == "deliver"))
+        addStep(f, e->kind == "archive" ? 13 : 14, resultMs, e->atMs, e->actor);
+      const auto nextStep = spanStepOf(*next);
       if (nextStep != spanStep) {
         if (spanStep) addStep(f, *spanStep, spanStart, e->atMs, e->actor);
         spanStep = nextStep;

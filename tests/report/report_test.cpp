@@ -86,8 +86,8 @@ TEST_F(ReportTest, ComplianceCountsMediansP90AndSharesPerStepAndChannel) {
       {10, C::WalkIn, 1, 1, 5, 5},
       {11, C::WalkIn, 1, 0, 10, 10},  // invalid 09:55 .. told 10:05
       {12, C::WalkIn, 1, 1, 2, 2},
-      {13, C::WalkIn, 1, 1, 3, 3},
-      {14, C::WalkIn, 1, 1, 2, 2},
+      {13, C::WalkIn, 1, 1, 3, 3},    // result 08:47 .. archived 08:50
+      {14, C::WalkIn, 1, 1, 5, 5},    // result 08:47 .. handed back 08:52 (side by side with 13)
       {4, C::Email, 2, 1, 90, 120},   // E5 120 (same day), E6 60 working minutes (next day)
       {5, C::Email, 2, 2, 3.5, 4},
   };

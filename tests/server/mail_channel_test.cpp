@@ -60,6 +60,9 @@ void carry(store::Store& s, std::int64_t id, std::int64_t now, bool valid) {
   step(core::Action::RecordResult, kAdmin, outcome);
   step(core::Action::NotifyResult, kAdmin);
   step(core::Action::Deliver, kHelpdesk);  // step 14 is not held up by the archive
+  core::ActionInput archive;
+  archive.reference = "ARS/2026/12/0001";
+  step(core::Action::Archive, kAdmin, archive);
 }
 
 class MailChannel : public ::testing::Test {
