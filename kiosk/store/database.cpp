@@ -9,7 +9,7 @@ namespace {
 }
 }  // namespace
 
-core::Error storageFailure(const DbError& e) {
+core::Error storageFailure(const std::exception& e) {
   return core::makeError("storage_error", "Penyimpanan data gagal; coba lagi. (" + std::string(e.what()) + ")",
                          "Storing the data failed; please try again. (" + std::string(e.what()) + ")");
 }

@@ -4,6 +4,7 @@
 // committed. sqlite3 is forward-declared so that nothing outside store/
 // sees the vendor header.
 #include <cstdint>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -26,7 +27,19 @@ struct DbError : std::runtime_error {
 
 // The same failure as the error a person reads (Indonesian and English);
 // the store's public methods return it.
-core::Error storageFailure(const DbError& e);
+core::Error storageFailure(const std::exception& e);
+
+// Runs `fn` under `m` and turns whatever the storage throws into that
+// error, so a store's public methods never throw across their boundary.
+template <class Mutex, class Fn>
+auto guarded(Mutex& m, Fn&& fn) -> decltype(fn()) {
+  std::lock_guard lock(m);
+  try {
+    return fn();
+  } catch (const std::exception& e) {
+    return storageFailure(e);
+  }
+}
 
 class Stmt;
 

@@ -16,20 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-core::Error storageError(const std::exception& e) {
-  return makeError("storage_error", std::string("Penyimpanan data gagal: ") + e.what(),
-                   std::string("Storage failed: ") + e.what());
-}
-
-template <class Fn>
-auto guarded(std::mutex& m, Fn&& fn) -> decltype(fn()) {
-  std::lock_guard lock(m);
-  try {
-    return fn();
-  } catch (const std::exception& e) {
-    return storageError(e);
-  }
-}
 
 // The column and the normalized key, or why the query is unusable.
 core::Result<std::pair<std::string, std::string>> keyOf(const PersonQuery& q) {

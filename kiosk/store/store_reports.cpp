@@ -20,20 +20,6 @@ namespace {
 
 constexpr std::int64_t kDayMs = 86'400'000;
 
-core::Error storageError(const std::exception& e) {
-  return makeError("storage_error", std::string("Penyimpanan data gagal: ") + e.what(),
-                   std::string("Storage failed: ") + e.what());
-}
-
-template <class Fn>
-auto guarded(std::mutex& m, Fn&& fn) -> decltype(fn()) {
-  std::lock_guard lock(m);
-  try {
-    return fn();
-  } catch (const std::exception& e) {
-    return storageError(e);
-  }
-}
 
 // Blobs through the C API: database.hpp binds text only.
 class BlobStmt {
