@@ -344,6 +344,16 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if (recalls < 0 || recalls > 20)
     return keyError("desk.recalls_before_no_show", "harus 0-20 / must be 0-20");
   c.desk.recallsBeforeNoShow = static_cast<int>(recalls);
+  r.get("desk.slip_dir", c.desk.slipDir);
+  r.get("desk.slip_printer", c.desk.slipPrinter);
+  r.get("desk.slip_paper", c.desk.slipPaper);
+  if (c.desk.slipPaper != "a5" && c.desk.slipPaper != "a4" && !r.err)
+    r.err = keyError("desk.slip_paper", "\"a5\" atau \"a4\" / \"a5\" or \"a4\"");
+  int64_t slipTimeout = c.desk.slipPrintTimeoutS;
+  r.get("desk.slip_print_timeout_s", slipTimeout);
+  if ((slipTimeout < 1 || slipTimeout > 300) && !r.err)
+    r.err = keyError("desk.slip_print_timeout_s", "1..300");
+  c.desk.slipPrintTimeoutS = static_cast<int>(slipTimeout);
   if (r.err) return *r.err;
   return c;
 }

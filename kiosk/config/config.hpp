@@ -111,6 +111,12 @@ struct DeskConfig {
   std::string counter = "Loket 1";  // the staff member's role comes from their sign-in
   // After this many recalls (beyond the first call) the desk offers "no-show".
   int recallsBeforeNoShow = 2;
+  // The printed result slip (SOP step 14): saved as PDF in slipDir, and
+  // printed on the CUPS queue slipPrinter when set (`lp -d`, cups-client).
+  std::string slipDir = "var/slips";
+  std::string slipPrinter;
+  std::string slipPaper = "a5";  // a5 | a4
+  int slipPrintTimeoutS = 20;
 };
 
 // The e-mail channel (docs/EMAIL.md): the helpdesk mailbox read over IMAP,

@@ -133,7 +133,9 @@ void DeskApp::drawCase(float w) {
     else if (h.kind == "transfer") list = core::CodeList::TransferReason;
     else if (h.kind == "call") list = core::CodeList::OutOfOrderReason;
     else if (h.kind == "cancel") list = core::CodeList::CancelReason;
-    const std::string text = h.kind == "archive" ? h.code : codeText(list, h.code);
+    const std::string text = h.kind == "archive"      ? h.code
+                             : h.kind == "mail_reply" ? tr("desk.mail_reply." + h.code)
+                                                      : codeText(list, h.code);
     ui::bigText(("hist_" + std::to_string(h.seq)).c_str(),
                 tr("desk.action." + h.kind) + ": " + text, {.color = ui::colors::kTextDim});
     if (h.kind == "mark_invalid") map.note("rejection_reason", h.code);
@@ -243,37 +245,59 @@ void DeskApp::drawHandBack(float w) {
   const bool email = c.channel == core::Channel::Email;
   const int primary = static_cast<int>(ui::ButtonStyle::Primary), secondary = static_cast<int>(ui::ButtonStyle::Secondary);
   if (email) {
-    if (m_model.settings().mailReplies) {
-      ui::bigText("reply_auto", tr("desk.email.reply_auto"), {.color = ui::colors::kTextDim});
-    } else {
-      const auto r = emailReply(d, m_model.settings().officeName, m_model.settings().calendar, m_strings.language());
-      ui::bigText("reply_title", tr("desk.email.reply_paste"), {.font = ui::fonts().bold});
-      ui::bigText("reply_to", "To: " + r.to + "\nSubject: " + r.subject);
-      ui::bigText("reply_body", r.body, {.color = ui::colors::kTextDim});
-      ui::UiMap::current().note("reply_body", r.body);
-      if (ui::bigButton("reply_copy", tr("desk.email.copy"), {w, 0}, ui::ButtonStyle::Secondary))
-        ImGui::SetClipboardText(("Subject: " + r.subject + "\n\n" + r.body).c_str());
-    }
+    // The reply: sent by the server when its relay is set, else pasted by hand.
+    const auto r = emailReply(d, m_model.settings().officeName, m_model.settings().calendar, m_strings.language());
+    const bool mailed = m_model.settings().mailReplies;
+    ui::bigText(mailed ? "reply_auto" : "reply_title", tr(mailed ? "desk.email.reply_auto" : "desk.email.reply_paste"),
+                {.font = ui::fonts().bold});
+    ui::bigText("reply_to", "To: " + r.to + "\nSubject: " + r.subject);
+    ui::bigText("reply_body", r.body, {.color = ui::colors::kTextDim});
+    ui::UiMap::current().note("reply_body", r.body);
+    ui::UiMap::current().note("reply_to", r.to);
+    if (!mailed && ui::bigButton("reply_copy", tr("desk.email.copy"), {w, 0}, ui::ButtonStyle::Secondary))
+      ImGui::SetClipboardText(("Subject: " + r.subject + "\n\n" + r.body).c_str());
   } else if (!rejected) {
-    core::SlipInput in;
-    in.office = m_model.settings().officeName;
-    in.ticket = c.ticket;
-    in.name = d.visit ? d.visit->name : "";
-    in.spseUserId = d.visit ? d.visit->spseUserId : "";
-    for (const auto& h : d.history)
-      if (h.kind == "record_result") in.outcome = h.code;
-    in.atMs = wallClockMs();
+    const auto in = slipInputFor(d, m_model.settings(), m_model.session()->displayName, wallClockMs());
     std::string slip;
     for (const auto& line : core::resultSlip(in, m_model.settings().calendar, m_strings.language()))
       slip += line + "\n";
     ui::bigText("slip_title", tr("desk.work.slip"), {.font = ui::fonts().bold});
     ui::bigText("slip", slip);
     ui::UiMap::current().note("slip", slip);
+    drawSlipPrint(w);
   }
   if (!email) stepButton(Action::CallBack, m_strings.tr("desk.work.call_back", {{"counter", m_model.settings().counter}}),
                          secondary, w);
   if (rejected) stepButton(Action::NotifyRejection, tr("desk.action.notify_rejection"), primary, w);
-  else stepButton(Action::Deliver, tr(email ? "desk.email.sent" : "desk.action.deliver"), primary, w);
+  else stepButton(Action::Deliver,
+                  tr(!email ? "desk.action.deliver" : m_model.settings().mailReplies ? "desk.email.send" : "desk.email.sent"),
+                  primary, w);
+}
+
+// "Print slip" and what became of it: printed, saved only (no printer set),
+// or the printer's problem in words with the file kept for printing by hand.
+void DeskApp::drawSlipPrint(float w) {
+  const std::int64_t id = m_model.current()->kase.id;
+  const bool printer = !m_slipOptions.print.printer.empty();
+  const std::string label = tr(m_slip.busyFor(id) ? "desk.slip.working" : printer ? "desk.slip.print" : "desk.slip.save");
+  if (ui::bigButton("slip_print", label, {w, 0}, ui::ButtonStyle::Secondary, !m_slip.busy())) printSlip();
+  const slip::SlipOutcome* o = m_slip.outcomeFor(id);
+  if (!o) return;
+  auto& map = ui::UiMap::current();
+  map.note("slip_file", o->path);
+  map.note("slip_printed", o->printed ? "1" : "0");
+  if (o->error) {
+    std::string text = o->error->message(m_strings.language());
+    if (!o->path.empty()) text += " " + m_strings.tr("desk.slip.kept", {{"path", o->path}});
+    ui::bigText("slip_status", text, {.color = ui::colors::kDanger});
+    map.note("slip_error", o->error->code);
+  } else if (o->printed) {
+    ui::bigText("slip_status",
+                m_strings.tr("desk.slip.printed", {{"printer", m_slipOptions.print.printer}, {"path", o->path}}),
+                {.color = ui::colors::kOk});
+  } else {
+    ui::bigText("slip_status", m_strings.tr("desk.slip.saved", {{"path", o->path}}), {.color = ui::colors::kTextDim});
+  }
 }
 
 void DeskApp::drawAdminSteps(float w) {

@@ -36,6 +36,7 @@ def write_config(source, tmp, port, camera="none"):
     text = text.replace('port = 8420', f'port = {port}')
     text = text.replace('database = "var/lpse.db"', f'database = "{tmp}/lpse.db"')
     text = text.replace('output_dir = "var/tickets"', f'output_dir = "{tmp}/tickets"')
+    text = text.replace('slip_dir = "var/slips"', f'slip_dir = "{tmp}/slips"')
     # The virtual printer, even on a machine with a USB printer plugged in.
     text = text.replace('kind = "auto"', 'kind = "virtual"')
     # A still display: the running text would keep the renderer busy.
