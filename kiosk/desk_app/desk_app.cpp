@@ -20,8 +20,8 @@ DeskSettings settingsFrom(const config::Config& c) {
 // A step refused because the case is no longer where this desk saw it:
 // another desk moved it first. Said in words; the case is read again.
 core::Error movedElsewhere(core::Error e) {
-  e.id = "Permohonan ini baru saja diproses di meja lain; tampilan sudah diperbarui. (" + e.id + ")";
-  e.en = "Another desk has just moved this case on; the screen has been updated. (" + e.en + ")";
+  e.id = "Permohonan ini baru saja diproses di meja lain; tampilan sudah diperbarui dengan statusnya sekarang.";
+  e.en = "Another desk has just moved this case on; the screen now shows where it stands.";
   return e;
 }
 slip::SlipOptions slipOptionsFrom(const config::Config& c) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "kiosk/client/clock.hpp"
+#include "kiosk/core/result_notice.hpp"
 #include "kiosk/core/result_slip.hpp"
 #include "kiosk/desk_app/desk_app.hpp"
 #include "kiosk/desk_app/desk_text.hpp"
@@ -86,21 +87,36 @@ void DeskApp::drawCase(float w) {
     map.note("timer_level", levelName(t->level));
   }
   if (auto due = m_model.due(now); due && c.state == S::EmailReceived) {
-    const std::string text = due->overdue ? m_strings.tr("desk.email.overdue", {{"time", mmss(-due->leftS)}})
-                                          : m_strings.tr("desk.email.left", {{"time", mmss(due->leftS)}});
+    // The time left and the deadline itself (the same working day, SOP step 4).
+    const bool en = m_strings.language() == "en";
+    const std::string text =
+        m_strings.tr(due->overdue ? "desk.email.overdue" : "desk.email.left", {{"time", spanText(due->leftS, en)}}) +
+        " \xC2\xB7 " +
+        m_strings.tr("desk.email.due",
+                     {{"when", core::formatNoticeDate(due->dueMs, m_model.settings().calendar.utcOffsetMinutes, en)}});
     ui::bigText("email_due", text, {.color = due->overdue ? ui::colors::kDanger : ui::colors::kOk});
   }
   if (d.visit) {
     const auto& v = *d.visit;
     ui::bigText("visit_name", v.name, {.font = ui::fonts().bold});
-    ui::bigText("visit_agency", tr("kiosk.role." + std::string(core::toString(v.role))) + " \xC2\xB7 " + v.agency);
-    ui::bigText("visit_contact", "NIP " + (v.nip.empty() ? "-" : v.nip) + " \xC2\xB7 " + v.phone +
-                                     (v.email.empty() ? "" : " \xC2\xB7 " + v.email),
+    // Parts joined only when present: an e-mailed request often has no
+    // agency, NIP or phone.
+    auto joined = [](std::initializer_list<std::string> parts) {
+      std::string out;
+      for (const auto& p : parts)
+        if (!p.empty()) out += (out.empty() ? "" : " \xC2\xB7 ") + p;
+      return out;
+    };
+    ui::bigText("visit_agency", joined({tr("kiosk.role." + std::string(core::toString(v.role))), v.agency}));
+    ui::bigText("visit_contact", joined({v.nip.empty() ? "" : "NIP " + v.nip, v.phone, v.email}),
                 {.color = ui::colors::kTextDim});
     if (!v.spseUserId.empty()) ui::bigText("visit_user", "User ID SPSE: " + v.spseUserId, {.color = ui::colors::kTextDim});
     if (!v.purpose.empty()) ui::bigText("visit_purpose", v.purpose, {.color = ui::colors::kTextDim});
+    // What the visitor said they lack; an e-mail from the mailbox declared
+    // nothing (its attachments are in the purpose line), so nothing is said.
     auto declared = v.missingDocuments();
-    if (!declared.empty()) {
+    const bool saidNothing = v.channel == core::Channel::Email && v.documents.empty();
+    if (!declared.empty() && !saidNothing) {
       std::string docs;
       for (auto m : declared) docs += (docs.empty() ? "" : ", ") + tr("kiosk.doc." + std::string(core::toString(m)));
       ui::bigText("visit_missing", m_strings.tr("desk.case.missing_declared", {{"docs", docs}}), {.color = ui::colors::kWarn});

@@ -91,6 +91,28 @@ def cases_by_sender(s, token):
     return out
 
 
+def open_case(desk, case_id, want):
+    """Opens a case from the lists and waits until the desk shows it, read
+    from the server, in state `want` (the previous case may be in the same state)."""
+    desk.click(f"work_{case_id}")
+    wait_until(f"{desk.name} shows case {case_id}", lambda: desk.note("case_id") == str(case_id))
+    state(desk, want)
+
+
+def step(desk, item_id, want):
+    """Presses a step's button until the desk shows the state it leads to:
+    a click that lands while the panel still scrolls from the drag that
+    brought the button into view is lost. Pressing again is safe: the SOP
+    refuses a step the case has already taken."""
+    for attempt in range(3):
+        press(desk, item_id)
+        try:
+            return state(desk, want, timeout=8)
+        except AssertionError:
+            if attempt == 2:
+                raise
+
+
 def history(s, case_id, token):
     d = http_json(f"{s.base}/api/cases/{case_id}", token)
     return [h["kind"] for h in d["history"]], d
@@ -159,8 +181,7 @@ def main():
 
             # The malformed one opens and shows (its subject decoded as far as
             # it goes, the attachment list cut to fit).
-            helpdesk.click(f"work_{agus}")
-            state(helpdesk, "email_received")
+            open_case(helpdesk, agus, "email_received")
             purpose = wait_until("purpose", lambda: (helpdesk.item("visit_purpose") or {}).get("text"))
             assert purpose.startswith("reset caf\u00e9") and "Lampiran/Attachments (300)" in purpose, purpose
 
@@ -169,8 +190,7 @@ def main():
             # other helpdesk opens it first. (The desk is paused while that
             # happens, so the release lands before this desk has read the
             # news: the server must refuse the step.)
-            helpdesk.click(f"work_{budi}")
-            state(helpdesk, "email_received")
+            open_case(helpdesk, budi, "email_received")
             assert "TERLAMBAT" in wait_until("deadline shown", lambda: (helpdesk.item("email_due") or {}).get("text"))
             reach(helpdesk, "open_email")
             x, y = helpdesk.center("open_email")
@@ -193,17 +213,14 @@ def main():
             shot(args.shots, "desk-helpdesk-moved-elsewhere.png", 0)
 
             # The desk carries on: the on-time e-mail, steps 4, 5, 8.
-            helpdesk.click(f"work_{siti}")
-            state(helpdesk, "email_received")
+            open_case(helpdesk, siti, "email_received")
             assert "sisa " in wait_until("time left", lambda: (helpdesk.item("email_due") or {}).get("text"))
             shot(args.shots, "desk-helpdesk-email-open.png", 0)
-            press(helpdesk, "open_email")
-            state(helpdesk, "checking")
+            step(helpdesk, "open_email", "checking")
             tick(helpdesk, "doc_request_form", lambda: "request_form" in (helpdesk.note("ticked") or ""))
             tick(helpdesk, "doc_sk_penunjukan", lambda: "sk_penunjukan" in (helpdesk.note("ticked") or ""))
             wait_until("forward enabled", lambda: helpdesk.item("forward_to_admin")["enabled"])
-            press(helpdesk, "forward_to_admin")
-            state(helpdesk, "at_admin_queue")
+            step(helpdesk, "forward_to_admin", "at_admin_queue")
 
             # Admin PPE, steps 9, 10, 12.
             wait_until("admin can take the dossier", lambda: (admin.item("call_next") or {}).get("enabled"))
@@ -211,18 +228,14 @@ def main():
             admin.click("call_next")
             state(admin, "verifying")
             assert admin.note("case_id") == str(siti)
-            tick(admin, "basis_spse_data", lambda: (admin.item("mark_valid") or {}).get("enabled"))
-            press(admin, "mark_valid")
-            state(admin, "valid")
+            tick(admin, "basis_spse_data", lambda: (admin.any_item("mark_valid") or {}).get("enabled"))
+            step(admin, "mark_valid", "valid")
             tick(admin, "outcome_password_reset", lambda: (admin.any_item("record_result") or {}).get("enabled"))
-            press(admin, "record_result")
-            state(admin, "result_ready")
-            press(admin, "notify_result")
-            state(admin, "notified")
+            step(admin, "record_result", "result_ready")
+            step(admin, "notify_result", "notified")
 
             # Step 14 by e-mail: the desk shows the reply the server will send.
-            helpdesk.click(f"work_{siti}")
-            state(helpdesk, "notified")
+            open_case(helpdesk, siti, "notified")
             assert helpdesk.item("reply_auto"), "the server mails the reply: the desk says so"
             assert helpdesk.note("reply_to") == "siti@pokja.example.go.id"
             shown = wait_until("reply text", lambda: helpdesk.note("reply_body"))
@@ -230,8 +243,7 @@ def main():
             assert not helpdesk.item("callback") and not helpdesk.item("slip_print")
             assert sink.messages() == []
             shot(args.shots, "desk-helpdesk-email-send.png", 0)
-            press(helpdesk, "deliver")
-            state(helpdesk, "handed_back")
+            step(helpdesk, "deliver", "handed_back")
             mail = wait_until("the reply at the SMTP sink", lambda: sink.messages(), timeout=30)
             assert len(mail) == 1, mail
             m = mail[0]
@@ -241,13 +253,11 @@ def main():
             assert "Kata sandi sementara tidak dicantumkan" in m["body"]
 
             # Step 13 after the reply, with the archive reference.
-            admin.click(f"work_{siti}")
-            state(admin, "handed_back")
+            open_case(admin, siti, "handed_back")
             wait_until("the reply on the case", lambda: any(
                 "terkirim" in (it.get("text") or "") for it in admin.ui()["widgets"] if it["id"].startswith("hist_")))
             type_in(admin, "archive_ref", "ARS/2026/12/0007")
-            press(admin, "archive")
-            state(admin, "delivered")
+            step(admin, "archive", "delivered")
             kinds, detail = history(s, siti, token)
             assert kinds == ["email_received", "open_email", "forward_to_admin", "start_verify", "mark_valid",
                              "record_result", "notify_result", "deliver", "mail_reply", "archive"], kinds

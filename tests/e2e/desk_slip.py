@@ -22,7 +22,7 @@ import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from desk_sop import press, state  # noqa: E402
+from desk_sop import press, reach, state  # noqa: E402
 from lpse_e2e import System, desk_sign_in, http_json, http_post, need_display, staff_session, wait_until  # noqa: E402
 
 W, H = 1180, 1150
@@ -51,7 +51,7 @@ def slip_outcome(desk, previous):
     """The slip's new outcome: (file, printed, error code)."""
     def changed():
         f = desk.note("slip_file")
-        status = (desk.item("slip_status") or {}).get("text")
+        status = (desk.any_item("slip_status") or {}).get("text")
         key = (f, desk.note("slip_printed"), desk.note("slip_error"), status)
         return key if f and key != previous else None
     return wait_until("slip outcome", changed, timeout=30)
@@ -99,7 +99,8 @@ def main():
         desk_sign_in(desk, "dewi", pin)
         desk.click(wait_until("the result waits for this desk", lambda: desk.item(f"work_{case_id}"))["id"])
         state(desk, "notified")
-        assert desk.item("slip_print")["text"] == "Cetak slip"
+        reach(desk, "slip_print")
+        assert desk.any_item("slip_print")["text"] == "Cetak slip"
 
         # The printer's queue is wrong: said in words, the slip kept.
         open(os.path.join(tmp, "lp-fail"), "w").close()
@@ -116,7 +117,7 @@ def main():
         os.remove(os.path.join(tmp, "lp-fail"))
         open(os.path.join(tmp, "lp-hang"), "w").close()
         press(desk, "slip_print")
-        wait_until("slip being made", lambda: (desk.item("slip_print") or {}).get("text") == "Membuat slip...")
+        wait_until("slip being made", lambda: (desk.any_item("slip_print") or {}).get("text") == "Membuat slip...")
         press(desk, "callback")
         board = wait_until("call-back on the board while lp hangs",
                            lambda: (http_json(s.base + "/api/board", s.token()) or {}).get("recent"))
