@@ -126,7 +126,7 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
 DecoderConfig tunedConfig() {
   DecoderConfig c;
   c.passes = {
-      {.name = "plain", .workSide = 1920, .invertRetry = true},
+      {.name = "plain", .workSide = 1920},
       {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .invertRetry = true, .normalizeFloor = 10},
       {.name = "fine-normalize", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize, .zxingDownscale = false,
        .normalizeFloor = 8},

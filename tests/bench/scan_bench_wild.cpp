@@ -96,6 +96,8 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
                                    .zxingDownscale = false, .normalizeFloor = 8};
   const scanner::DecodePass fine50{.name = "fine 1/2", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
                                    .zxingDownscale = false, .normalizeFloor = 8};
+  const scanner::DecodePass fine50inv{.name = "fine 1/2", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
+                                      .zxingDownscale = false, .invertRetry = true, .normalizeFloor = 8};
   const scanner::DecodePass up50{.name = "up 1/2", .workSide = 1280, .roi = 0.5, .zxingDownscale = false};
   const scanner::DecodePass fine60{.name = "fine 0.6", .workSide = 1536, .roi = 0.6, .prep = Prep::Normalize,
                                    .zxingDownscale = false, .normalizeFloor = 8};
@@ -103,6 +105,16 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
     scanner::DecoderConfig c;
     c.passes = std::move(p);
     return c;
+  };
+  const scanner::DecodePass normNoDown{.name = "normalize+inv", .workSide = 1280, .prep = Prep::Normalize,
+                                       .zxingDownscale = false, .invertRetry = true, .normalizeFloor = 10};
+  const scanner::DecodePass plain{.name = "plain", .workSide = 1920};
+  return {
+      {"plain+inv, fine 1/2", cfg({plainInv, fine50})},
+      {"plain, normalize+inv, fine 1/2", cfg({plain, norm, fine50})},
+      {"plain, normalize+inv no ZXing downscale, fine 1/2", cfg({plain, normNoDown, fine50})},
+      {"plain, normalize+inv no ZXing downscale, fine 1/2 again", cfg({plain, normNoDown, fine50})},
+      {"plain, normalize+inv, fine 1/2 again", cfg({plain, norm, fine50})},
   };
   return {
       {"shipped before (plain, fine 2/3, normalize)", cfg({{.name = "plain", .workSide = 1920},
@@ -116,7 +128,30 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
       {"plain+inv, normalize+inv, fine 2/3", cfg({plainInv, norm, fine67})},
       {"plain+inv, normalize+inv, fine 0.6", cfg({plainInv, norm, fine60})},
       {"tuned (shipped)", scanner::tunedConfig()},
+      {"plain+inv, fine 1/2", cfg({plainInv, fine50})},
+      {"plain+inv, fine 1/2 + inv", cfg({plainInv, fine50inv})},
+      {"plain, fine 1/2 + inv", cfg({{.name = "plain", .workSide = 1920}, fine50inv})},
+      {"plain+inv, fine 1/2, normalize (no inv)",
+       cfg({plainInv, fine50, {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .normalizeFloor = 10}})},
+      {"plain, normalize+inv, fine 1/2", cfg({{.name = "plain", .workSide = 1920}, norm, fine50})},
   };
+}
+
+// Every pipeline of pipelines() on the given frames (the tune split):
+// success per kind and thread CPU time per frame.
+void runPipelines(const std::vector<const Loaded*>& tune, const std::vector<std::string>& kinds) {
+  std::printf("\n### Whole pipelines, tune split (%zu frames)\n\n", tune.size());
+  printHeader("pipeline", kinds);
+  std::vector<std::pair<std::string, WildOutcome>> pres;
+  for (const auto& [name, cfg] : pipelines()) {
+    std::fprintf(stderr, "  %s\n", name.c_str());
+    pres.push_back({name, runOn(tune, scanner::QrDecoder(cfg))});
+    printRow(name.c_str(), pres.back().second.all, kinds);
+  }
+  std::printf("\n| pipeline | CPU ms mean (720p, code) | p99 | no-code mean | no-code p99 |\n|---|---:|---:|---:|---:|\n");
+  for (const auto& [name, w] : pres)
+    std::printf("| %s | %.1f | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), pct(w.cpuCode720, 99),
+                mean(w.cpuNone), pct(w.cpuNone, 99));
 }
 
 }  // namespace
@@ -147,10 +182,21 @@ void runWildBench(const WildArgs& args) {
     if (!f) continue;
     loaded.push_back(std::make_unique<Loaded>(Loaded{s, std::move(*f)}));
   }
+  if (!args.kinds.empty()) {
+    const std::string list = "," + args.kinds + ",";
+    std::erase_if(loaded, [&](const auto& l) { return list.find("," + l->sample.kind + ",") == std::string::npos; });
+  }
   std::vector<std::string> kinds;
   for (const auto& k : scanner::testing::wildKinds(*samples))
     if (k != "none") kinds.push_back(k);
 
+  if (args.pipelinesOnly) {
+    std::vector<const Loaded*> tune;
+    for (const auto& l : loaded)
+      if (l->sample.split == "tune") tune.push_back(l.get());
+    runPipelines(tune, kinds);
+    return;
+  }
   const scanner::QrDecoder ours, zxDefault(scanner::zxingDefaultConfig()), zxBest(scanner::zxingBestConfig());
   std::vector<std::string> splits;
   for (const auto& s : *samples)
@@ -214,18 +260,7 @@ void runWildBench(const WildArgs& args) {
     for (const auto& [name, w] : results)
       std::printf("| %s | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), mean(w.cpuNone),
                   pct(w.cpuNone, 99));
-    std::printf("\n### Whole pipelines, tune split\n\n");
-    printHeader("pipeline", kinds);
-    std::vector<std::pair<std::string, WildOutcome>> pres;
-    for (const auto& [name, cfg] : pipelines()) {
-      std::fprintf(stderr, "  %s\n", name.c_str());
-      pres.push_back({name, runOn(tune, scanner::QrDecoder(cfg))});
-      printRow(name.c_str(), pres.back().second.all, kinds);
-    }
-    std::printf("\n| pipeline | CPU ms mean (720p, code) | p99 | no-code mean | no-code p99 |\n|---|---:|---:|---:|---:|\n");
-    for (const auto& [name, w] : pres)
-      std::printf("| %s | %.1f | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), pct(w.cpuCode720, 99),
-                  mean(w.cpuNone), pct(w.cpuNone, 99));
+    runPipelines(tune, kinds);
     std::printf("\n### The shipped pipeline pass by pass (cumulative), tune split\n\n");
     printHeader("passes", kinds);
     scanner::DecoderConfig cum;
