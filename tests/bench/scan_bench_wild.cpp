@@ -106,16 +106,6 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
     c.passes = std::move(p);
     return c;
   };
-  const scanner::DecodePass normNoDown{.name = "normalize+inv", .workSide = 1280, .prep = Prep::Normalize,
-                                       .zxingDownscale = false, .invertRetry = true, .normalizeFloor = 10};
-  const scanner::DecodePass plain{.name = "plain", .workSide = 1920};
-  return {
-      {"plain+inv, fine 1/2", cfg({plainInv, fine50})},
-      {"plain, normalize+inv, fine 1/2", cfg({plain, norm, fine50})},
-      {"plain, normalize+inv no ZXing downscale, fine 1/2", cfg({plain, normNoDown, fine50})},
-      {"plain, normalize+inv no ZXing downscale, fine 1/2 again", cfg({plain, normNoDown, fine50})},
-      {"plain, normalize+inv, fine 1/2 again", cfg({plain, norm, fine50})},
-  };
   return {
       {"shipped before (plain, fine 2/3, normalize)", cfg({{.name = "plain", .workSide = 1920},
                                                            {.name = "fine", .workSide = 1720, .roi = 0.67,
@@ -123,17 +113,21 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
                                                            {.name = "normalize", .workSide = 1280,
                                                             .prep = Prep::Normalize}})},
       {"plain+inv, fine 2/3, normalize+inv", cfg({plainInv, fine67, norm})},
-      {"plain+inv, normalize+inv, fine 1/2", cfg({plainInv, norm, fine50})},
+      {"plain+inv, normalize+inv, fine 1/2 (shipped before this change)", cfg({plainInv, norm, fine50})},
       {"plain+inv, normalize+inv, up 1/2", cfg({plainInv, norm, up50})},
       {"plain+inv, normalize+inv, fine 2/3", cfg({plainInv, norm, fine67})},
       {"plain+inv, normalize+inv, fine 0.6", cfg({plainInv, norm, fine60})},
+      {"plain (no inverted retry), normalize+inv, fine 1/2", cfg({{.name = "plain", .workSide = 1920}, norm, fine50})},
+      {"plain+inv, fine 1/2 (no whole-frame normalize)", cfg({plainInv, fine50})},
+      {"plain+inv, fine 1/2 + inv (no whole-frame normalize)", cfg({plainInv, fine50inv})},
+      {"plain+inv, normalize (no inv), fine 1/2",
+       cfg({plainInv, {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .normalizeFloor = 10},
+            fine50})},
+      {"normalize 1920+inv, fine 1/2 (no plain)",
+       cfg({{.name = "normalize", .workSide = 1920, .prep = Prep::Normalize, .invertRetry = true,
+             .normalizeFloor = 10},
+            fine50})},
       {"tuned (shipped)", scanner::tunedConfig()},
-      {"plain+inv, fine 1/2", cfg({plainInv, fine50})},
-      {"plain+inv, fine 1/2 + inv", cfg({plainInv, fine50inv})},
-      {"plain, fine 1/2 + inv", cfg({{.name = "plain", .workSide = 1920}, fine50inv})},
-      {"plain+inv, fine 1/2, normalize (no inv)",
-       cfg({plainInv, fine50, {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .normalizeFloor = 10}})},
-      {"plain, normalize+inv, fine 1/2", cfg({{.name = "plain", .workSide = 1920}, norm, fine50})},
   };
 }
 
