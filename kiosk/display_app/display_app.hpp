@@ -73,6 +73,7 @@ class DisplayApp : public ui::Screen {
   std::unique_ptr<CallVoice> m_voice;
   std::unique_ptr<audio::AudioPlayer> m_player;  // after m_worker: its callbacks post there
   bool m_animating = false;
+  float m_headingPx = 37;  // the panels' headings, from the window size
   std::uint64_t m_speakingKey = 0, m_speakingPlayerId = 0;
   std::string m_lastDrawn;
   std::string m_drawnUnpresented;  // a number first drawn in a frame not yet swapped

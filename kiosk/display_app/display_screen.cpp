@@ -111,6 +111,8 @@ void DisplayApp::drawAt(ImVec2 windowSize, double timeSeconds) {
   const bool portrait = H > W;
   const float unit = std::min(W, H);  // 1080 on a full-HD screen either way
   const float gap = std::round(unit * 0.015f);
+  // One size for the three headings on the right (or below, in portrait).
+  m_headingPx = std::round(unit * 0.034f);
 
   const float headerH = std::round(unit * 0.10f), footerH = std::round(unit * 0.065f);
   drawHeader(o, {W, headerH}, now);
@@ -138,17 +140,20 @@ void DisplayApp::drawAt(ImVec2 windowSize, double timeSeconds) {
     const float waitingH = std::round(h * 0.22f);
     // The tiles take what they need (up to a third); the list gets the rest.
     const float countersH = drawCounters(right, {rightW, std::round(h * 0.34f)});
-    const float recentH = h - countersH - waitingH - 2 * gap;
-    drawRecent(add(right, {0, countersH + gap}), {rightW, recentH});
-    drawWaiting(add(right, {0, countersH + recentH + 2 * gap}), {rightW, waitingH}, now);
+    const float top = countersH > 0 ? countersH + gap : 0;
+    const float recentH = h - top - waitingH - gap;
+    drawRecent(add(right, {0, top}), {rightW, recentH});
+    drawWaiting(add(right, {0, top + recentH + gap}), {rightW, waitingH}, now);
   } else {
     const float w = W - 2 * gap, h = bodyH - 2 * gap;
-    const float currentH = std::round(h * 0.40f), countersH = std::round(h * 0.20f), waitingH = std::round(h * 0.14f);
-    const float recentH = h - currentH - countersH - waitingH - 3 * gap;
+    const float currentH = std::round(h * 0.40f), waitingH = std::round(h * 0.14f);
+    // The tiles take what they need (up to a fifth); the list gets the rest.
+    const float countersH = drawCounters(add(body, {0, currentH + gap}), {w, std::round(h * 0.20f)});
+    const float top = currentH + (countersH > 0 ? countersH + 2 * gap : gap);
+    const float recentH = h - top - waitingH - gap;
     drawCurrent(body, {w, currentH}, now);
-    drawCounters(add(body, {0, currentH + gap}), {w, countersH});
-    drawRecent(add(body, {0, currentH + countersH + 2 * gap}), {w, recentH});
-    drawWaiting(add(body, {0, currentH + countersH + recentH + 3 * gap}), {w, waitingH}, now);
+    drawRecent(add(body, {0, top}), {w, recentH});
+    drawWaiting(add(body, {0, top + recentH + gap}), {w, waitingH}, now);
   }
   drawFooter({o.x, o.y + H - footerH}, {W, footerH}, timeSeconds);
   ImGui::GetWindowDrawList()->PopClipRect();
@@ -232,7 +237,9 @@ void DisplayApp::drawCurrent(ImVec2 o, ImVec2 size, std::int64_t now) {
   }
   const bool off = m_model.blinkOff(now);
   const ImVec4 color = off ? ui::colors::kTextDim : lit ? ui::colors::kAccent : ui::colors::kText;
-  fitInk("called_number", ui::fonts().huge, FLT_MAX, {o.x + pad, numberTop}, {size.x - 2 * pad, numberH}, call->ticket,
+  // A margin at the sides: digits that touch the panel's edge look cut off.
+  const float side = std::round(size.x * 0.04f);
+  fitInk("called_number", ui::fonts().huge, FLT_MAX, {o.x + side, numberTop}, {size.x - 2 * side, numberH}, call->ticket,
          color);
   std::string where = call->counter;
   if (call->kind == core::CallKind::CallBack) where = tr("display.callback_to") + " " + call->counter;
@@ -263,11 +270,12 @@ void DisplayApp::presented() {
 }
 
 float DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
-  const float titleH = std::min(size.y * 0.22f, 60.0f * size.x / 800.0f);
-  fitText("counters_title", ui::fonts().bold, titleH * 0.8f, o, {size.x, titleH}, tr("display.now_serving"),
-          ui::colors::kTextDim);
+  // Nobody called yet today: no empty heading; the list below takes the room.
   auto cur = m_model.board().current;
-  if (cur.empty()) return size.y;
+  if (cur.empty()) return 0;
+  const float titleH = std::round(m_headingPx * 1.3f);
+  fitText("counters_title", ui::fonts().bold, m_headingPx, o, {size.x, titleH}, tr("display.now_serving"),
+          ui::colors::kTextDim);
   // "Loket 2" before "Loket 10", and always in the same place.
   std::sort(cur.begin(), cur.end(), [](const core::CounterCall& a, const core::CounterCall& b) {
     return a.counter.size() != b.counter.size() ? a.counter.size() < b.counter.size() : a.counter < b.counter;
@@ -296,8 +304,8 @@ float DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
 void DisplayApp::drawRecent(ImVec2 o, ImVec2 size) {
   panel(o, size, ui::colors::kPanel, size.y * 0.04f, "panel_recent");
   const float pad = std::round(size.y * 0.05f);
-  const float titleH = size.y * 0.16f;
-  fitText("recent_title", ui::fonts().bold, titleH * 0.8f, {o.x + pad, o.y + pad * 0.5f}, {size.x - 2 * pad, titleH},
+  const float titleH = std::round(m_headingPx * 1.3f);
+  fitText("recent_title", ui::fonts().bold, m_headingPx, {o.x + pad, o.y + pad * 0.5f}, {size.x - 2 * pad, titleH},
           tr("display.last_called"), ui::colors::kTextDim);
   const auto recent = m_model.recentCalls(6);
   // Two columns of three: six calls fit even at 1366x768.
@@ -316,7 +324,7 @@ void DisplayApp::drawWaiting(ImVec2 o, ImVec2 size, std::int64_t now) {
   const float pad = std::round(size.y * 0.08f);
   const auto& services = m_cfg.services;
   const float rowH = (size.y - 2 * pad) / std::max<std::size_t>(1, services.size() + 1);
-  fitText("waiting_title", ui::fonts().bold, rowH * 0.8f, {o.x + pad, o.y + pad}, {size.x - 2 * pad, rowH},
+  fitText("waiting_title", ui::fonts().bold, std::min(m_headingPx, rowH * 0.8f), {o.x + pad, o.y + pad}, {size.x - 2 * pad, rowH},
           tr("display.waiting"), ui::colors::kTextDim);
   for (std::size_t i = 0; i < services.size(); ++i) {
     const auto& s = services[i];
