@@ -334,6 +334,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("display.credential_file", c.display.credentialFile);
   r.get("display.running_text", c.display.runningText);
   r.get("display.fullscreen", c.display.fullscreen);
+  r.get("display.logo", c.display.logo);
   if (auto e = parseDisplayVoice(tbl, c.display.voice); e && !r.err) r.err = std::move(*e);
 
   r.get("desk.id", c.desk.id);

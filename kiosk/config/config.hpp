@@ -104,6 +104,7 @@ struct DisplayConfig {
   std::string runningText;
   bool fullscreen = false;
   DisplayVoiceConfig voice;
+  std::string logo;  // PNG or JPEG beside the office name; empty: the name alone
 };
 
 struct DeskConfig {

@@ -383,8 +383,11 @@ int WindowApp::run(Screen& screen) {
       }
     }
     if (rendered) {
-      GlDriverScope driver;
-      glfwSwapBuffers(m_window);
+      {
+        GlDriverScope driver;
+        glfwSwapBuffers(m_window);
+      }
+      screen.presented();
     }
   }
   return 0;

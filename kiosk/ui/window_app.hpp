@@ -44,6 +44,9 @@ class Screen {
   // For --screenshot: the screen has what it needs to show (e.g. the first
   // data from the server arrived).
   virtual bool settled() const { return true; }
+  // After a frame that changed the screen was rendered and swapped: what
+  // draw() put in it is now on its way to the monitor (for latency logs).
+  virtual void presented() {}
 };
 
 class WindowApp {
