@@ -32,7 +32,12 @@ class EventFanout {
   using Reader = std::function<std::vector<store::EventRecord>(std::int64_t after, int limit)>;
   using Format = std::function<std::string(const store::EventRecord&)>;
   // Starts reading after `startSeq` (the log's end when the server starts).
-  EventFanout(EventHub& hub, Reader read, Format format, std::int64_t startSeq, std::size_t window = 4096);
+  // While events come faster than one per `gap`, they are read and handed
+  // to the streams at most once per `gap` (one wake-up and one socket
+  // write per stream for all of them); an event after a quiet spell goes
+  // out at once.
+  EventFanout(EventHub& hub, Reader read, Format format, std::int64_t startSeq, std::size_t window = 4096,
+              std::chrono::microseconds gap = std::chrono::milliseconds(2));
   ~EventFanout();
   EventFanout(const EventFanout&) = delete;
   EventFanout& operator=(const EventFanout&) = delete;
@@ -67,6 +72,7 @@ class EventFanout {
   Reader m_read;
   Format m_format;
   std::size_t m_window;
+  std::chrono::microseconds m_gap;
   mutable std::mutex m_mutex;
   std::condition_variable m_cv;
   std::deque<Frame> m_frames;

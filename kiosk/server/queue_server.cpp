@@ -1,6 +1,7 @@
 #include "kiosk/server/queue_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -42,6 +43,16 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
   // Small JSON answers and SSE frames must leave at once: with Nagle on,
   // each waits for the peer's delayed ACK (40 ms on Linux).
   m_http->set_tcp_nodelay(true);
+  // httplib closes a kept-alive connection after 5 requests by default, so
+  // a busy kiosk or desk reconnected every fifth call: a new TCP handshake,
+  // a new pool task, and with httplib's listen backlog of 5, SYNs dropped
+  // when twenty clients reconnect at once (the client's 1 s connect timeout
+  // then fails the request). Idle connections still close after 5 s.
+  m_http->set_keep_alive_max_count(100'000);
+  m_http->set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    m_listenSocket = sock;  // the listening socket (see bind)
+  });
   m_http->set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     sendError(res, 500, "internal", "Terjadi kesalahan di server.", "The server hit an internal error.");
   });
@@ -137,8 +148,15 @@ void QueueServer::asWrite(const std::function<void()>& handler, httplib::Respons
 std::int64_t QueueServer::nowMs() const { return m_options.clock(); }
 
 int QueueServer::bind(const std::string& host, int port) {
-  if (port == 0) return m_http->bind_to_any_port(host.c_str());
-  return m_http->bind_to_port(host.c_str(), port) ? port : -1;
+  const int bound = port == 0 ? m_http->bind_to_any_port(host.c_str())
+                              : (m_http->bind_to_port(host.c_str(), port) ? port : -1);
+  // Debian's httplib listens with a backlog of 5 (built in): when more
+  // clients connect at once (twenty kiosks after a restart, or after their
+  // idle connections closed), the kernel drops the SYNs beyond that and
+  // each such client waits its 1 s SYN retry, which is exactly the client's
+  // connect timeout: "cannot be reached". listen() again widens the queue.
+  if (bound > 0 && m_listenSocket >= 0) ::listen(m_listenSocket, SOMAXCONN);
+  return bound;
 }
 
 void QueueServer::run() {

@@ -104,6 +104,7 @@ class QueueServer {
   std::unique_ptr<store::GroupCommit> m_commit;
   std::atomic<bool> m_stopping{false};
   std::thread m_watcher;
+  int m_listenSocket = -1;  // to widen httplib's listen backlog after bind
 };
 
 }  // namespace lpse::server

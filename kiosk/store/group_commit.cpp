@@ -7,18 +7,17 @@
 
 namespace lpse::store {
 
-GroupCommit::GroupCommit(Store& store, Options options) : m_store(store), m_options(std::move(options)) {
-  m_writer = std::thread([this] { loop(); });
-  m_writerId = m_writer.get_id();
-}
+namespace {
+// The group commit whose batch this thread is running, if any.
+thread_local const GroupCommit* t_leading = nullptr;
+}  // namespace
+
+GroupCommit::GroupCommit(Store& store, Options options) : m_store(store), m_options(std::move(options)) {}
 
 GroupCommit::~GroupCommit() {
-  {
-    std::lock_guard lock(m_mutex);
-    m_stopping = true;
-  }
-  m_wake.notify_all();
-  if (m_writer.joinable()) m_writer.join();
+  std::unique_lock lock(m_mutex);
+  m_stopping = true;
+  m_done.wait(lock, [&] { return !m_leading && m_queue.empty(); });
 }
 
 std::int64_t GroupCommit::batches() const {
@@ -33,50 +32,50 @@ std::int64_t GroupCommit::operations() const {
 
 void GroupCommit::run(const std::function<bool()>& body, const std::function<void(const core::Error&)>& failed) {
   // Called from inside an operation: it is already in the batch.
-  if (std::this_thread::get_id() == m_writerId) {
+  if (t_leading == this) {
     body();
     return;
   }
   Op op{&body, &failed, nullptr, false};
-  {
-    std::unique_lock lock(m_mutex);
-    if (m_stopping) {
-      // The writer is gone or going: an ordinary transaction of its own.
-      lock.unlock();
-      std::lock_guard store(m_store.m_mutex);
-      body();
-      return;
-    }
-    m_queue.push_back(&op);
-  }
-  m_wake.notify_one();
-  {
-    std::unique_lock lock(m_mutex);
-    m_done.wait(lock, [&] { return op.done; });
-  }
-  if (op.exception) std::rethrow_exception(op.exception);
-}
-
-void GroupCommit::loop() {
   std::unique_lock lock(m_mutex);
+  if (m_stopping) {
+    // Shutting down: an ordinary transaction of its own.
+    lock.unlock();
+    std::lock_guard store(m_store.m_mutex);
+    body();
+    return;
+  }
+  m_queue.push_back(&op);
   for (;;) {
-    m_wake.wait(lock, [&] { return m_stopping || !m_queue.empty(); });
-    if (m_queue.empty()) return;  // stopping, and nothing left
-    // Everything that queued up while the last COMMIT was on disk goes
-    // into this one.
+    // Answered by the batch another caller ran, or nobody is running one:
+    // then this caller runs everything queued, its own operation included.
+    // Callers that come meanwhile queue up for the next COMMIT; no timer.
+    m_done.wait(lock, [&] { return op.done || !m_leading; });
+    if (op.done) break;
+    m_leading = true;
     std::deque<Op*> batch;
     while (!m_queue.empty() && batch.size() < m_options.maxBatch) {
       batch.push_back(m_queue.front());
       m_queue.pop_front();
     }
     lock.unlock();
-    runBatch(batch);
+    t_leading = this;
+    try {
+      runBatch(batch);
+    } catch (...) {
+      // afterCommit threw: the batch is durable; report it to this caller.
+      if (!op.exception) op.exception = std::current_exception();
+    }
+    t_leading = nullptr;
     lock.lock();
-    for (Op* op : batch) op->done = true;
+    for (Op* o : batch) o->done = true;
     ++m_batches;
     m_operations += static_cast<std::int64_t>(batch.size());
+    m_leading = false;
     m_done.notify_all();
   }
+  lock.unlock();
+  if (op.exception) std::rethrow_exception(op.exception);
 }
 
 void GroupCommit::runBatch(std::deque<Op*>& batch) {

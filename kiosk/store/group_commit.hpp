@@ -1,10 +1,13 @@
 #pragma once
-// Group commit: one writer thread runs the store operations that callers
-// queue, each in its own SAVEPOINT inside one BEGIN IMMEDIATE ... COMMIT,
-// and answers every caller only once that COMMIT is durable. With one
-// caller it is one transaction per operation, as before; with twenty, the
-// twenty share one fsync. An operation that fails rolls back to its own
-// savepoint only; the others in the batch still commit.
+// Group commit: the store operations that callers queue run in batches,
+// each in its own SAVEPOINT inside one BEGIN IMMEDIATE ... COMMIT, and every
+// caller is answered only once that COMMIT is durable. A batch is run by one
+// of the callers (the leader: the first to find no batch running), not by a
+// thread of its own, so a lone caller pays no hand-over between threads.
+// With one caller it is one transaction per operation, as before; with
+// twenty, those that queue while a COMMIT is on disk share the next one. An
+// operation that fails rolls back to its own savepoint only; the others in
+// the batch still commit.
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -12,7 +15,6 @@
 #include <functional>
 #include <mutex>
 #include <optional>
-#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -26,19 +28,19 @@ class GroupCommit {
  public:
   struct Options {
     std::size_t maxBatch = 256;  // operations per COMMIT at most
-    // Runs on the writer thread after each durable COMMIT, still holding
+    // Runs on the batch's thread after each durable COMMIT, still holding
     // the store (e.g. to wake the push streams with the new last seq).
     std::function<void()> afterCommit;
   };
   GroupCommit(Store& store, Options options);
   explicit GroupCommit(Store& store) : GroupCommit(store, Options{}) {}
-  // Finishes what is queued, then stops the writer.
+  // Waits for the batch in progress; later calls run on their own.
   ~GroupCommit();
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
-  // Runs `body` on the writer thread, inside the current batch and holding
-  // the store, and returns once the batch is durable. `body` returns false
+  // Runs `body` inside a batch (on this thread or on the caller leading
+  // it), holding the store, and returns once the batch is durable. `body` returns false
   // when its work must not be kept (its savepoint is rolled back). When the
   // batch cannot be committed, `failed` runs (on the writer thread) with
   // the storage error instead: the caller must not report success then.
@@ -70,18 +72,16 @@ class GroupCommit {
     std::exception_ptr exception;
     bool done = false;
   };
-  void loop();
   void runBatch(std::deque<Op*>& batch);
 
   Store& m_store;
   Options m_options;
   mutable std::mutex m_mutex;
-  std::condition_variable m_wake, m_done;
+  std::condition_variable m_done;
   std::deque<Op*> m_queue;
+  bool m_leading = false;  // a caller is running a batch
   bool m_stopping = false;
   std::int64_t m_batches = 0, m_operations = 0;
-  std::thread::id m_writerId;
-  std::thread m_writer;
 };
 
 }  // namespace lpse::store

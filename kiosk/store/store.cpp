@@ -2,6 +2,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
@@ -74,6 +75,37 @@ json documentsJson(const std::vector<core::Document>& docs) {
   return a;
 }
 
+// The size of every waiting queue, kept on this connection for "N ahead of
+// you" on a new ticket: counting a queue walks all of it (a day's queue can
+// be thousands long), reading a count does not. TEMP triggers on cases keep
+// the counts exact through every write this connection makes, and being in
+// the same transaction they roll back with it; when another connection has
+// committed since the counts were made (PRAGMA data_version moved: the
+// admin CLI, a second server), they are made again. Nothing here is in the
+// database file: the schema and other processes never see it.
+constexpr const char* kQueueSizesSql = R"sql(
+  PRAGMA temp_store=MEMORY;
+  CREATE TEMP TABLE queue_sizes(queue TEXT NOT NULL, day TEXT NOT NULL, state TEXT NOT NULL,
+                                n INTEGER NOT NULL, PRIMARY KEY (queue, day, state)) WITHOUT ROWID;
+  CREATE TEMP TABLE queue_sizes_version(v INTEGER NOT NULL);
+  CREATE TEMP TRIGGER queue_sizes_insert AFTER INSERT ON main.cases WHEN NEW.queue <> '' BEGIN
+    INSERT OR IGNORE INTO queue_sizes VALUES(NEW.queue, NEW.queue_day, NEW.state, 0);
+    UPDATE queue_sizes SET n = n + 1 WHERE queue = NEW.queue AND day = NEW.queue_day AND state = NEW.state;
+  END;
+  CREATE TEMP TRIGGER queue_sizes_leave AFTER UPDATE OF queue, queue_day, state ON main.cases
+    WHEN OLD.queue <> '' BEGIN
+    UPDATE queue_sizes SET n = n - 1 WHERE queue = OLD.queue AND day = OLD.queue_day AND state = OLD.state;
+  END;
+  CREATE TEMP TRIGGER queue_sizes_enter AFTER UPDATE OF queue, queue_day, state ON main.cases
+    WHEN NEW.queue <> '' BEGIN
+    INSERT OR IGNORE INTO queue_sizes VALUES(NEW.queue, NEW.queue_day, NEW.state, 0);
+    UPDATE queue_sizes SET n = n + 1 WHERE queue = NEW.queue AND day = NEW.queue_day AND state = NEW.state;
+  END;
+  CREATE TEMP TRIGGER queue_sizes_delete AFTER DELETE ON main.cases WHEN OLD.queue <> '' BEGIN
+    UPDATE queue_sizes SET n = n - 1 WHERE queue = OLD.queue AND day = OLD.queue_day AND state = OLD.state;
+  END;
+)sql";
+
 }  // namespace
 
 const char* const kCaseColumns =
@@ -122,6 +154,7 @@ core::Result<std::unique_ptr<Store>> Store::open(const std::string& path, StoreO
   try {
     auto db = std::make_unique<Db>(path);
     migrate(*db);
+    db->exec(kQueueSizesSql);
     return std::unique_ptr<Store>(new Store(std::move(db), std::move(options)));
   } catch (const DbError& e) {
     return makeError("storage_open", "Basis data tidak dapat dibuka: " + std::string(e.what()),
@@ -234,7 +267,7 @@ core::Result<IssuedTicket> Store::issueTicket(const core::Visit& visit, const Ac
     auto c = openCase(visit, actor, nowMs, key);
     if (!c) return c.error();
     IssuedTicket t{*c, 0};
-    t.ahead = waitingAheadLocked(*c);
+    t.ahead = waitingAheadOfNew(c->id);
     return t;
   });
 }
@@ -533,6 +566,48 @@ int Store::waitingAheadLocked(const CaseRecord& c) {
   s.bind(1, c.id);
   s.step();
   return static_cast<int>(s.i64(0));
+}
+
+int Store::waitingAheadOfNew(std::int64_t caseId) {
+  Stmt me(*m_db, "SELECT queue, queue_day, state, priority, queued_ms FROM cases WHERE id=?");
+  me.bind(1, caseId);
+  if (!me.step()) return 0;
+  const std::string queue = me.text(0), day = me.text(1), state = me.text(2);
+  const std::int64_t priority = me.i64(3), queuedMs = me.i64(4);
+  if (queue.empty()) {
+    CaseRecord c;
+    c.id = caseId;
+    return waitingAheadLocked(c);
+  }
+  // The counts are current as of the last commit of another connection
+  // they saw; recounted (one walk of every queue) when there was a newer one.
+  Stmt version(*m_db, "PRAGMA data_version");
+  version.step();
+  const std::int64_t now = version.i64(0);
+  Stmt counted(*m_db, "SELECT v FROM temp.queue_sizes_version");
+  if (!counted.step() || counted.i64(0) != now) {
+    counted.reset();
+    m_db->exec(
+        "DELETE FROM temp.queue_sizes; DELETE FROM temp.queue_sizes_version;"
+        " INSERT INTO temp.queue_sizes SELECT queue, queue_day, state, COUNT(*) FROM main.cases"
+        " WHERE queue <> '' GROUP BY queue, queue_day, state;");
+    Stmt mark(*m_db, "INSERT INTO temp.queue_sizes_version(v) VALUES(?)");
+    mark.bind(1, now).run();
+  }
+  Stmt size(*m_db, "SELECT n FROM temp.queue_sizes WHERE queue=? AND day=? AND state=?");
+  size.bind(1, queue).bind(2, day).bind(3, state);
+  const std::int64_t total = size.step() ? size.i64(0) : 0;
+  // Behind it, in call order (waitingAheadLocked's, reversed): three index
+  // ranges that are empty or nearly so for a case at the end.
+  Stmt behind(*m_db,
+              "SELECT (SELECT COUNT(*) FROM cases WHERE queue=?1 AND queue_day=?2 AND state=?3 AND priority<?4)"
+              " + (SELECT COUNT(*) FROM cases WHERE queue=?1 AND queue_day=?2 AND state=?3 AND priority=?4"
+              " AND queued_ms>?5)"
+              " + (SELECT COUNT(*) FROM cases WHERE queue=?1 AND queue_day=?2 AND state=?3 AND priority=?4"
+              " AND queued_ms=?5 AND id>?6)");
+  behind.bind(1, queue).bind(2, day).bind(3, state).bind(4, priority).bind(5, queuedMs).bind(6, caseId);
+  behind.step();
+  return static_cast<int>(std::max<std::int64_t>(0, total - 1 - behind.i64(0)));
 }
 
 }  // namespace lpse::store

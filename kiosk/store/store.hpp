@@ -117,6 +117,9 @@ class Store {
                                       const Actor& actor, std::int64_t nowMs);
   std::optional<CaseRecord> loadCase(std::int64_t caseId);
   int waitingAheadLocked(const CaseRecord& c);
+  // The same for a case just put at the end of its queue (a new ticket):
+  // the queue's size less those behind it, which takes no walk of the queue.
+  int waitingAheadOfNew(std::int64_t caseId);
 
   std::unique_ptr<Db> m_db;
   StoreOptions m_options;

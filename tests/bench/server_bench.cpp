@@ -15,6 +15,7 @@
 //   server_bench [N_CALLS=300] [N_ISSUES=300] [SECONDS_PER_ROUND=1] [K_POLL_CALLS=20]
 #include <sqlite3.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 #include <algorithm>
 #include <atomic>
@@ -24,7 +25,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <cmath>
+#include <utility>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -105,6 +108,41 @@ struct Arrivals {
 
 int arg(int argc, char** argv, int i, int def) { return argc > i ? std::atoi(argv[i]) : def; }
 
+// CPU time (user + system) of the whole process so far: server, clients and
+// listeners all run in it. Unlike wall-clock rates it barely moves when
+// other work shares the machine.
+double cpuSeconds() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+         static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+// Joins on every way out of a scope. An exception that unwinds past a
+// joinable std::thread calls std::terminate ("terminate called without an
+// active exception") and the bench dies without saying what failed.
+class Joiner {
+ public:
+  explicit Joiner(std::function<void()> before = {}) : m_before(std::move(before)) {}
+  ~Joiner() { joinAll(); }
+  Joiner(const Joiner&) = delete;
+  Joiner& operator=(const Joiner&) = delete;
+  template <class F>
+  void spawn(F&& f) {
+    m_threads.emplace_back(std::forward<F>(f));
+  }
+  void joinAll() {
+    if (m_before) std::exchange(m_before, {})();
+    for (auto& t : m_threads)
+      if (t.joinable()) t.join();
+    m_threads.clear();
+  }
+
+ private:
+  std::function<void()> m_before;
+  std::vector<std::thread> m_threads;
+};
+
 std::string row(const std::string& what, std::size_t n, double p50, double p99, const std::string& note = "") {
   char buf[512];
   std::snprintf(buf, sizeof buf, "| %s | %zu | %.2f | %.2f | %s |\n", what.c_str(), n, p50, p99, note.c_str());
@@ -135,7 +173,15 @@ int main(int argc, char** argv) try {
   server::QueueServer srv(*store, **access, server::ServerOptions{});
   const int port = srv.bind("127.0.0.1", 0);
   if (port <= 0) throw std::runtime_error("bind failed");
-  std::thread serverThread([&] { srv.run(); });
+  Arrivals arr;
+  std::vector<std::unique_ptr<client::EventStream>> streams;
+  // On every way out (an exception too): the listeners, then the server.
+  Joiner serverThread([&] {
+    for (auto& s : streams) s->stop();
+    streams.clear();
+    srv.stop();
+  });
+  serverThread.spawn([&] { srv.run(); });
   const std::string url = "http://127.0.0.1:" + std::to_string(port);
   {
     client::ApiClient probe(url, {});
@@ -144,8 +190,6 @@ int main(int argc, char** argv) try {
   }
 
   // 20 listening clients, started live; half displays, half desks.
-  Arrivals arr;
-  std::vector<std::unique_ptr<client::EventStream>> streams;
   for (int c = 0; c < kClients; ++c) {
     const bool display = c % 2 == 0;
     auto id = as((display ? "display-" : "desk-") + std::to_string(c),
@@ -198,41 +242,63 @@ int main(int argc, char** argv) try {
         std::make_unique<client::ApiClient>(url, as("kiosk-w" + std::to_string(w), core::ActorRole::Kiosk)));
   std::int64_t rawN = 0, oneN = 0, manyN = 0;
   double rawSec = 0, oneSec = 0, manySec = 0;
-  auto httpRound = [&](int nWriters, std::int64_t& n, double& sec) {
+  double rawCpu = 0, oneCpu = 0, manyCpu = 0;
+  auto httpRound = [&](int nWriters, std::int64_t& n, double& sec, double& cpu) {
     std::atomic<std::int64_t> done{0};
-    std::atomic<bool> failed{false};
+    std::mutex failMu;
+    std::string failure;  // the first writer's error, said in the report
     const auto a = Clock::now();
+    const double cpu0 = cpuSeconds();
     const auto end = a + std::chrono::seconds(roundSec);
-    std::vector<std::thread> threads;
-    for (int w = 0; w < nWriters; ++w)
-      threads.emplace_back([&, w] {
-        int i = w;
-        while (Clock::now() < end) {
-          if (!writers[w]->issueTicket(visit(i += kWriters)).ok()) {
-            failed = true;
-            return;
+    {
+      Joiner threads;
+      for (int w = 0; w < nWriters; ++w)
+        threads.spawn([&, w] {
+          int i = w;
+          std::string why;
+          try {
+            while (Clock::now() < end) {
+              auto t = writers[w]->issueTicket(visit(i += kWriters));
+              if (!t.ok()) {
+                why = t.error().code + ": " + t.error().en;
+                break;
+              }
+              ++done;
+            }
+          } catch (const std::exception& e) {
+            why = std::string("exception: ") + e.what();
           }
-          ++done;
-        }
-      });
-    for (auto& t : threads) t.join();
+          if (why.empty()) return;
+          std::lock_guard l(failMu);
+          if (failure.empty())
+            failure = "writer " + std::to_string(w) + " of " + std::to_string(nWriters) + " after " +
+                      std::to_string(done.load()) + " tickets in the round: " + why;
+        });
+    }
     sec += std::chrono::duration<double>(Clock::now() - a).count();
-    if (failed) throw std::runtime_error("issueTicket failed during the throughput run");
+    cpu += cpuSeconds() - cpu0;
+    if (!failure.empty()) throw std::runtime_error("issueTicket failed during the throughput run: " + failure);
     n += done;
   };
   for (int r = 0; r < kRounds; ++r) {
     auto a = Clock::now();
+    const double cpu0 = cpuSeconds();
     rawN += raw.run(std::chrono::seconds(roundSec));
     rawSec += std::chrono::duration<double>(Clock::now() - a).count();
-    httpRound(1, oneN, oneSec);
-    httpRound(kWriters, manyN, manySec);
+    rawCpu += cpuSeconds() - cpu0;
+    httpRound(1, oneN, oneSec, oneCpu);
+    httpRound(kWriters, manyN, manySec, manyCpu);
   }
   const std::int64_t httpN = oneN + manyN;
   const double rawRate = rawN / rawSec, oneRate = oneN / oneSec, manyRate = manyN / manySec;
+  // Microseconds of CPU (whole process) per commit / per ticket.
+  const double rawCpuUs = rawN ? 1e6 * rawCpu / rawN : 0, oneCpuUs = oneN ? 1e6 * oneCpu / oneN : 0,
+               manyCpuUs = manyN ? 1e6 * manyCpu / manyN : 0;
   std::fprintf(stderr, "server_bench: throughput done (%lld tickets over HTTP)\n", static_cast<long long>(httpN));
   // Enough waiting for every call below.
   for (std::int64_t have = httpN + nIssues; have < nCalls + kPoll + 1; ++have)
-    if (!kiosk.issueTicket(visit(visitNo++)).ok()) throw std::runtime_error("issueTicket (fill)");
+    if (auto t = kiosk.issueTicket(visit(visitNo++)); !t.ok())
+      throw std::runtime_error("issueTicket (fill): " + t.error().en);
 
   // 1. Call next -> event at every client.
   std::vector<double> perClientRet, slowestRet, perClientSent, slowestSent;
@@ -262,7 +328,8 @@ int main(int argc, char** argv) try {
   std::optional<Clock::time_point> noticed;
   std::atomic<bool> pollStop{false};
   std::atomic<int> pollErrors{0};
-  std::thread poller([&] {
+  Joiner poller([&] { pollStop = true; });
+  poller.spawn([&] {
     client::ApiClient d(url, as("display-poll", core::ActorRole::Display));
     auto next = Clock::now();
     while (!pollStop) {
@@ -307,14 +374,10 @@ int main(int argc, char** argv) try {
     pollSentMs.push_back(ms(*noticed - sent));
     target.clear();
   }
-  pollStop = true;
-  poller.join();
+  poller.joinAll();
   std::fprintf(stderr, "server_bench: poll latency done\n");
 
-  for (auto& s : streams) s->stop();
-  streams.clear();
-  srv.stop();
-  serverThread.join();
+  serverThread.joinAll();
 
   // Report.
   const double pushP50 = pct(perClientRet, 50), pushP99 = pct(perClientRet, 99);
@@ -336,12 +399,14 @@ int main(int argc, char** argv) try {
                  std::to_string(pct(pushSlowestK, 50)).substr(0, 5) + " ms");
   char buf[2048];
   std::snprintf(buf, sizeof buf,
-                "\n| throughput (same disk, %d interleaved rounds of %d s each) | per second | ratio to raw |\n"
-                "|---|---:|---:|\n"
-                "| raw SQLite durable commit (1 row/txn, WAL, synchronous=FULL) | %.0f | 1.00 |\n"
-                "| ticket issues over HTTP, 1 writer, 20 listeners | %.0f | %.2f |\n"
-                "| ticket issues over HTTP, %d concurrent writers, 20 listeners | %.0f | %.2f |\n",
-                kRounds, roundSec, rawRate, oneRate, oneRate / rawRate, kWriters, manyRate, manyRate / rawRate);
+                "\n| throughput (same disk, %d interleaved rounds of %d s each) | per second | ratio to raw |"
+                " CPU us per op (whole process) |\n"
+                "|---|---:|---:|---:|\n"
+                "| raw SQLite durable commit (1 row/txn, WAL, synchronous=FULL) | %.0f | 1.00 | %.0f |\n"
+                "| ticket issues over HTTP, 1 writer, 20 listeners | %.0f | %.2f | %.0f |\n"
+                "| ticket issues over HTTP, %d concurrent writers, 20 listeners | %.0f | %.2f | %.0f |\n",
+                kRounds, roundSec, rawRate, rawCpuUs, oneRate, oneRate / rawRate, oneCpuUs, kWriters, manyRate,
+                manyRate / rawRate, manyCpuUs);
   out += buf;
   // When the push event beats the HTTP response (negative latency from
   // "returned"), a ratio from "returned" means nothing: say so, and give

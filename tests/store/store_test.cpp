@@ -20,6 +20,7 @@
 #include "kiosk/api/wire.hpp"
 #include "kiosk/store/schema.hpp"
 #include "kiosk/store/event_log.hpp"
+#include "kiosk/store/group_commit.hpp"
 #include "store_test_util.hpp"
 
 namespace lpse::store {
@@ -790,6 +791,71 @@ TEST_F(StoreTest, ACallBackIsOnTheBoardLikeACall) {
   EXPECT_EQ(b.recent.front().ticket, c.ticket);
   EXPECT_EQ(b.recent.front().counter, "Loket 3");
   EXPECT_EQ(store().caseEvents(c.id).back().kind, "callback");
+}
+
+
+// A new ticket's "N ahead of you" comes from queue sizes this connection
+// keeps (counting the queue each time grew with its length); it must equal
+// the count over the queue through every way the queue changes: calls,
+// priority returns, another connection's writes (the admin CLI), a write
+// rolled back, a clock that stepped back, and a reopened file.
+TEST_F(StoreTest, ANewTicketsAheadCountEqualsACountOfTheQueue) {
+  auto expectCounted = [&](const std::string& service, std::int64_t now, const char* what) {
+    auto t = store().issueTicket(walkIn(service), kKiosk, now);
+    EXPECT_TRUE(t.ok()) << what << ": " << (t.ok() ? "" : t.error().en);
+    if (!t.ok()) return CaseRecord{};
+    EXPECT_EQ(t->ahead, store().waitingAhead(t->kase)) << what;
+    return t->kase;
+  };
+  auto a = expectCounted("reset", t0, "first");
+  expectCounted("reset", t0 + 1000, "second");
+  expectCounted("userid", t0 + 2000, "third");
+  EXPECT_EQ(store().waitingAhead(expectCounted("reset", t0 + 3000, "fourth")), 3);
+  ASSERT_EQ(next("Loket 1", t0 + kMinute)->id, a.id);
+  expectCounted("reset", t0 + kMinute + 1000, "after a call");
+  // Back with the missing documents: priority, ahead of first-timers.
+  act(a.id, Action::StartCheck, kDesk, t0 + 2 * kMinute);
+  ActionInput missing;
+  missing.missing = {Document::SkPenunjukan};
+  act(a.id, Action::MarkIncomplete, kDesk, t0 + 3 * kMinute, missing);
+  act(a.id, Action::RequestCompletion, kDesk, t0 + 4 * kMinute);
+  act(a.id, Action::ReturnDocuments, kKiosk, t0 + 5 * kMinute);
+  expectCounted("reset", t0 + 6 * kMinute, "after a priority return");
+  {
+    // Another connection (another process) adds two and calls one.
+    expectCounted("reset", t0 + 6 * kMinute + 1, "counts made before it");
+    auto other = Store::open(dbPath());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->issueTicket(walkIn("reset"), kKiosk, t0 + 7 * kMinute).ok());
+    ASSERT_TRUE((*other)->issueTicket(walkIn("userid"), kKiosk, t0 + 7 * kMinute).ok());
+    ASSERT_TRUE((*other)->callNext("helpdesk", "Loket 2", kDesk, t0 + 7 * kMinute).ok());
+  }
+  expectCounted("reset", t0 + 8 * kMinute, "after another connection's writes");
+  // A ticket written and then rolled back (a failed request in a batch):
+  // the first one recounts (another connection wrote), inside the batch.
+  {
+    auto other = Store::open(dbPath());
+    ASSERT_TRUE(other.ok());
+    ASSERT_TRUE((*other)->issueTicket(walkIn("userid"), kKiosk, t0 + 9 * kMinute).ok());
+    RawDb raw(dbPath());
+    const auto before = raw.scalar("SELECT COUNT(*) FROM cases");
+    GroupCommit gc(store());
+    gc.run(
+        [&] {
+          (void)store().issueTicket(walkIn("reset"), kKiosk, t0 + 9 * kMinute);
+          return false;
+        },
+        [](const core::Error&) {});
+    EXPECT_EQ(raw.scalar("SELECT COUNT(*) FROM cases"), before);
+  }
+  expectCounted("reset", t0 + 9 * kMinute, "after a rolled-back ticket");
+  // The clock stepped back: the new ticket is not last in its queue.
+  expectCounted("reset", t0 + 5 * kMinute + 500, "clock stepped back");
+  expectCounted("reset", t0 + 5 * kMinute + 500, "same instant");
+  reopen();
+  expectCounted("userid", t0 + 10 * kMinute, "after reopening");
+  // Tomorrow's queue starts empty.
+  EXPECT_EQ(store().issueTicket(walkIn("reset"), kKiosk, t0 + 24 * 60 * kMinute)->ahead, 0);
 }
 
 }  // namespace
