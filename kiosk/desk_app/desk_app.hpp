@@ -10,6 +10,7 @@
 #include "kiosk/client/event_stream.hpp"
 #include "kiosk/client/worker.hpp"
 #include "kiosk/config/config.hpp"
+#include "kiosk/desk_app/desk_help_alert.hpp"
 #include "kiosk/desk_app/desk_model.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/window_app.hpp"
@@ -55,6 +56,7 @@ class DeskApp : public ui::Screen {
   DeskModel m_model;
   client::ApiClient m_api;
   client::Worker m_worker;
+  HelpAlertBar m_help{m_api, m_worker, m_strings, m_cfg.office.calendar.utcOffsetMinutes};  // issue #14
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
   std::string m_username, m_password;  // the sign-in form

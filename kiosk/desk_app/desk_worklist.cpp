@@ -52,6 +52,8 @@ void DeskApp::drawWorkList(float width, float) {
     for (const auto& it : items) {
       const auto& c = it.kase;
       std::string label = caseName(c) + " \xC2\xB7 ";
+      // A priority ticket (issue #14) says so in the list.
+      if (c.priorityCategory != core::PriorityCategory::None) label += tr("kiosk.priority.mark") + " \xC2\xB7 ";
       if (it.due) {
         label += it.due->overdue ? m_strings.tr("desk.email.overdue", {{"time", mmss(-it.due->leftS)}})
                                  : m_strings.tr("desk.email.left", {{"time", mmss(it.due->leftS)}});

@@ -121,6 +121,15 @@ class KioskApp : public ui::Screen {
   void drawAccessButton(const Layout& l, ImVec2 at, float side);
   void drawAccessPanel(const Layout& l);
   void readKeypad();
+  // Priority service and the call for help (kiosk_help.cpp).
+  std::string priorityMark(core::PriorityCategory c) const;
+  void drawPriorityChoice(const Layout& l);
+  float helpButtonWidth() const;
+  void drawHelpButton(ImVec2 at, float w, float h);
+  void drawHelpPanel(const Layout& l);
+  void askHelp();
+  void checkHelp();
+  static std::string helpStateName(HelpState s);
   void speak(const std::string& text);
   void guidePage();
   float px(float v) const { return v * m_scale; }

@@ -164,9 +164,11 @@ void KioskApp::drawService(const Layout& l) {
   // Side by side in landscape, one under the other in portrait.
   const float tileW = l.portrait ? w : std::min(px(760), (w - px(32) * (n - 1)) / std::max(1.0f, n));
   // Tall enough for a two-line name and its waiting line in the fonts in use.
-  const float tileH = std::max(l.portrait ? px(300) : px(380),
+  const float tileH = std::max(l.portrait ? px(300) : px(340),
                                lineH(ui::fonts().large) * 2 + lineH(ui::fonts().body) * 2 + px(60));
-  gap(l.portrait ? px(40) : px(60));
+  // Priority service first: tapping a service goes on to the next page.
+  drawPriorityChoice(l);
+  gap(l.portrait ? px(24) : px(32));
   if (!l.portrait) centreNext(tileW * n + px(32) * (n - 1));
   for (std::size_t i = 0; i < m_cfg.services.size(); ++i) {
     const auto& s = m_cfg.services[i];
@@ -295,6 +297,11 @@ void KioskApp::drawTicket(const Layout& l) {
   ui::UiMap::current().note("ticket_token", t.kase.token);  // what its QR holds
   ui::bigText("ticket_service", serviceName(t.kase.service) + " · " + tr("kiosk.ticket.go_to"),
               {.font = ui::fonts().bold, .align = ui::Align::Center});
+  if (t.kase.priorityCategory != core::PriorityCategory::None) {
+    ui::bigText("ticket_priority", priorityMark(t.kase.priorityCategory),
+                {.font = ui::fonts().bold, .color = ui::colors::kAccent, .align = ui::Align::Center});
+    ui::UiMap::current().note("ticket_priority", core::toString(t.kase.priorityCategory));
+  }
   const std::string ahead = m_strings.tr("kiosk.people_ahead", {{"n", std::to_string(t.ahead)}}) +
                             (t.ahead > 0 ? " · " + m_strings.tr("kiosk.home.estimate",
                                                                 {{"m", std::to_string(t.ahead * m_model.settings().minutesPerVisitor)}})
@@ -375,6 +382,11 @@ void KioskApp::drawTicketStatus(const Layout& l) {
     ui::bigText("status_number", s->ticket,
                 {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
     ui::UiMap::current().note("status_state", core::toString(s->state));
+    if (s->priority != core::PriorityCategory::None) {
+      ui::bigText("status_priority", priorityMark(s->priority),
+                  {.font = ui::fonts().bold, .color = ui::colors::kAccent, .align = ui::Align::Center});
+      ui::UiMap::current().note("status_priority", core::toString(s->priority));
+    }
     const std::string text = m_strings.tr(statusKey(s->state), {{"n", std::to_string(s->ahead)},
                                                                 {"counter", s->counter.empty() ? tr("kiosk.ticket.helpdesk") : s->counter}});
     ui::bigText("status_text", text, {.font = ui::fonts().bold, .align = ui::Align::Center});
