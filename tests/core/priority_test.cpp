@@ -74,7 +74,9 @@ TEST(Priority, OtherServicesKeepTheirPlaces) {
   std::vector<WaitingTicket> plain{t(1, "userid", 10), t(2, "reset", 20), t(3, "userid", 25), t(4, "reset", 30)};
   const auto a = callOrder(w, kFirst), b = callOrder(plain, kFirst);
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (a[i] == 1 || a[i] == 3) EXPECT_EQ(a[i], b[i]) << "place " << i;
+    if (a[i] == 1 || a[i] == 3) {
+      EXPECT_EQ(a[i], b[i]) << "place " << i;
+    }
 }
 
 TEST(Priority, ReturningVisitorsStayAheadOfPriority) {

@@ -261,7 +261,9 @@ TEST_F(PriorityHelp, ServiceReportCountsPriorityTickets) {
       EXPECT_EQ(s["priority_by_category"]["pregnant"], 1);
       EXPECT_EQ(s["priority_wait"]["count"], 2);
     }
-    if (s["service"] == "userid") EXPECT_EQ(s["priority"], 0);
+    if (s["service"] == "userid") {
+      EXPECT_EQ(s["priority"], 0);
+    }
     if (s["service"] == "*") {
       sawAll = true;
       EXPECT_EQ(s["priority"], 2);
