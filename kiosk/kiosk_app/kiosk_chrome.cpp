@@ -95,7 +95,11 @@ void KioskApp::drawTopBar(const Layout& l) {
   const float clockH = lineH(large) + px(4) + lineH(small);
   const float side = std::max({px(88), ui::minTouchPx(), lineH(large) + lineH(small) * 0.5f});
   const float langW = buttonW(langText, px(250));
-  const float helpW = helpButtonWidth();
+  // The help button's whole sentence when the bar keeps one row with it.
+  const float fullHelpW = helpButtonWidth(true);
+  const float rowWithoutHelp = side + gap + langW + gap + clockW + gap + pillsW + px(32);
+  const bool helpFull = !l.portrait && pad + side + gap + std::min(px(420), l.size.x * 0.3f) + rowWithoutHelp + fullHelpW + gap <= right;
+  const float helpW = helpFull ? fullHelpW : helpButtonWidth(false);
   const float brandMin = std::min(px(420), l.size.x * 0.3f);
   // One row when the office name keeps room beside the clock and the pills;
   // otherwise (portrait, narrow, large text) the clock and pills get a row
@@ -114,7 +118,7 @@ void KioskApp::drawTopBar(const Layout& l) {
     m_strings.setLanguage(en ? "id" : "en");
   }
   // "Butuh bantuan petugas" beside the language switch, on every page.
-  drawHelpButton({right - side - gap - langW - gap - helpW, origin.y}, helpW, side);
+  drawHelpButton({right - side - gap - langW - gap - helpW, origin.y}, helpW, side, helpFull);
   float rowRight = right - side - gap - langW - gap - helpW - gap;
 
   float clockX = 0, clockY = 0, pillsX = 0, pillsY = 0;

@@ -47,20 +47,23 @@ void KioskApp::drawPriorityChoice(const Layout& l) {
   ui::UiMap::current().note("priority", core::toString(chosen));
 }
 
-// In the top bar on every page: "Butuh bantuan petugas". Its width is
-// measured (the bar lays itself out around it).
-float KioskApp::helpButtonWidth() const {
+// In the top bar on every page: "Butuh bantuan petugas", or "Bantuan" where
+// the bar has no room for the whole sentence (it is still read in full).
+// Its width is measured (the bar lays itself out around it).
+float KioskApp::helpButtonWidth(bool full) const {
   ImFont* font = ui::fonts().bold ? ui::fonts().bold : ImGui::GetFont();
-  const std::string label = tr("kiosk.help.button");
-  return std::max(px(200), font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
+  const std::string label = tr(full ? "kiosk.help.button" : "kiosk.help.short");
+  return std::max(ui::minTouchPx(), font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.c_str()).x +
                                ImGui::GetStyle().FramePadding.x * 2.5f);
 }
 
-void KioskApp::drawHelpButton(ImVec2 at, float w, float h) {
+void KioskApp::drawHelpButton(ImVec2 at, float w, float h, bool full) {
   ImGui::SetCursorScreenPos(at);
   const bool asked = m_model.help() != HelpState::None && m_model.help() != HelpState::Failed;
-  if (ui::bigButton("help", tr("kiosk.help.button"), {w, h}, asked ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary))
+  if (ui::bigButton("help", tr(full ? "kiosk.help.button" : "kiosk.help.short"), {w, h}, asked ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary))
     askHelp();
+  // What it does in full, for the keypad's reading and the UI map.
+  ui::UiMap::current().setLastText(tr("kiosk.help.button"));
   ui::UiMap::current().note("help", helpStateName(m_model.help()));
 }
 
