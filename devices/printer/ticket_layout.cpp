@@ -134,6 +134,7 @@ std::vector<std::uint8_t> layoutTicket(const TicketContent& t, const TicketForma
     const int fit = std::clamp(columns / len, 1, 8);
     p.size(fit, fit).bold(true).textCp1252(number).newline().size(1, 1).bold(false);
   }
+  block(p, t.mark, cs, columns, 1, 2, true);
 
   // The service in double height; double width too when it fits on a line.
   const std::string service = fold(t.serviceName, cs);

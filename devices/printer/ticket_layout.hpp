@@ -23,6 +23,7 @@ struct TicketContent {
   std::string officeName;
   std::string number;         // "R-001"
   std::string serviceName;
+  std::string mark;           // under the number, bold and double height (a priority ticket); empty to omit
   std::string dateTimeText;   // already formatted in Indonesian by the caller
   std::string counterHint;    // e.g. "Silakan menunggu panggilan", empty to omit
   int ahead = -1;             // visitors before this one; < 0 omits the line

@@ -29,13 +29,16 @@ core::Result<json> parseJson(std::string_view text) {
 }
 
 json toJson(const core::Visit& v) {
-  return {{"service", v.service},   {"channel", core::toString(v.channel)},
+  json j = {{"service", v.service},   {"channel", core::toString(v.channel)},
           {"name", v.name},         {"nip", v.nip},
           {"role", core::toString(v.role)}, {"agency", v.agency},
           {"phone", v.phone},       {"email", v.email},
           {"purpose", v.purpose},   {"spse_user_id", v.spseUserId},
           {"documents", documentsJson(v.documents)}, {"consent", v.consent},
           {"language", v.language}, {"received_ms", v.receivedMs}};
+  // Only when chosen: a server from before priority service refuses unknown fields.
+  if (v.priority != core::PriorityCategory::None) j["priority"] = core::toString(v.priority);
+  return j;
 }
 
 namespace {
@@ -54,7 +57,7 @@ void readGuestFields(Reader& r, core::Visit& v) {
 
 core::Result<core::Visit> visitFromJson(const json& j) {
   Reader r(j, {"service", "channel", "name", "nip", "role", "agency", "phone", "email", "purpose", "spse_user_id",
-               "documents", "consent", "language", "received_ms"});
+               "documents", "consent", "language", "received_ms", "priority"});
   core::Visit v;
   v.service = r.str("service", true);
   v.channel = r.enumField("channel", core::channelFrom, core::Channel::WalkIn);
@@ -63,6 +66,7 @@ core::Result<core::Visit> visitFromJson(const json& j) {
   v.consent = r.boolean("consent");
   v.language = r.str("language");
   v.receivedMs = r.i64("received_ms");
+  v.priority = r.enumField("priority", core::priorityCategoryFrom, core::PriorityCategory::None);
   if (v.language.empty()) v.language = "id";
   if (r.error()) return *r.error();
   if (v.language != "id" && v.language != "en") return badValue("language");
@@ -85,7 +89,7 @@ core::Result<core::Visit> entryFromJson(const json& j) {
 }
 
 json toJson(const core::CaseRecord& c) {
-  return {{"id", c.id},
+  json j = {{"id", c.id},
           {"visit_id", c.visitId},
           {"channel", core::toString(c.channel)},
           {"service", c.service},
@@ -102,11 +106,14 @@ json toJson(const core::CaseRecord& c) {
           {"last_seq", c.lastSeq},
           {"priority", c.priority},
           {"received_ms", c.receivedMs}};
+  if (c.priorityCategory != core::PriorityCategory::None) j["priority_category"] = core::toString(c.priorityCategory);
+  return j;
 }
 
 core::Result<core::CaseRecord> caseFromJson(const json& j) {
   Reader r(j, {"id", "visit_id", "channel", "service", "role", "state", "ticket", "ticket_day", "token", "queue",
-               "counter", "calls", "created_ms", "state_ms", "last_seq", "priority", "received_ms"});
+               "counter", "calls", "created_ms", "state_ms", "last_seq", "priority", "received_ms",
+               "priority_category"});
   core::CaseRecord c;
   c.id = r.i64("id", true);
   c.visitId = r.i64("visit_id");
@@ -125,6 +132,7 @@ core::Result<core::CaseRecord> caseFromJson(const json& j) {
   c.lastSeq = r.i64("last_seq");
   c.priority = static_cast<int>(r.i64("priority"));
   c.receivedMs = r.i64("received_ms");
+  c.priorityCategory = r.enumField("priority_category", core::priorityCategoryFrom, core::PriorityCategory::None);
   if (r.error()) return *r.error();
   return c;
 }

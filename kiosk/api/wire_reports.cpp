@@ -69,7 +69,10 @@ json toJson(const report::ServiceReport& r) {
                         {"service_time", durations(s.served)},
                         {"recalls", s.recalls},
                         {"transfers", s.transfers},
-                        {"unserved_at_close", s.unservedAtClose}});
+                        {"unserved_at_close", s.unservedAtClose},
+                        {"priority", s.priority},
+                        {"priority_by_category", s.priorityByCategory},
+                        {"priority_wait", durations(s.priorityWait)}});
   for (const auto& s : r.staff)
     staff.push_back({{"staff", s.staff},
                      {"called", s.called},

@@ -10,6 +10,7 @@ inline store::StoreOptions storeOptions(const config::Config& c) {
   store::StoreOptions so;
   so.calendar = c.office.calendar;
   so.services = c.services;
+  so.priority = c.priority;
   return so;
 }
 

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
   lpse::store::StoreOptions so;
   so.calendar = cfg->office.calendar;
   so.services = cfg->services;
+  so.priority = cfg->priority;
   auto store = lpse::store::Store::open(cfg->server.database, so);
   if (!store) {
     std::fprintf(stderr, "lpse-server: %s\n", store.error().en.c_str());

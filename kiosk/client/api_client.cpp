@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/api/wire.hpp"
+#include "kiosk/api/wire_help.hpp"
 
 namespace lpse::client {
 
@@ -157,6 +158,7 @@ core::Result<TicketStatus> ApiClient::ticketStatus(const std::string& token) {
     s.counter = j.value("counter", "");
     s.caseId = j.value("case_id", std::int64_t{0});
     s.ahead = j.value("ahead", 0);
+    s.priority = core::priorityCategoryFrom(j.value("priority", "")).value_or(core::PriorityCategory::None);
     return s;
   });
 }
@@ -217,6 +219,34 @@ core::Result<HealthInfo> ApiClient::health() {
     h.retentionDays = j.value("retention_days", 0);
     return h;
   });
+}
+
+core::Result<core::HelpAlert> ApiClient::raiseHelp(const std::string& visitKey) {
+  return decode<core::HelpAlert>(request("POST", "/api/help", json{{"visit", visitKey}}.dump()),
+                                 [](const json& j) { return api::helpAlertFromJson(j.value("alert", json())); });
+}
+
+core::Result<core::HelpAlert> ApiClient::helpAlert(std::int64_t id) {
+  return decode<core::HelpAlert>(request("GET", "/api/help/" + std::to_string(id), ""),
+                                 [](const json& j) { return api::helpAlertFromJson(j.value("alert", json())); });
+}
+
+core::Result<std::vector<core::HelpAlert>> ApiClient::helpAlerts() {
+  using Out = core::Result<std::vector<core::HelpAlert>>;
+  return decode<std::vector<core::HelpAlert>>(request("GET", "/api/help", ""), [](const json& j) -> Out {
+    std::vector<core::HelpAlert> out;
+    for (const auto& e : j.value("alerts", json::array())) {
+      auto a = api::helpAlertFromJson(e);
+      if (!a) return a.error();
+      out.push_back(*a);
+    }
+    return out;
+  });
+}
+
+core::Result<core::HelpAlert> ApiClient::acknowledgeHelp(std::int64_t id) {
+  return decode<core::HelpAlert>(request("POST", "/api/help/" + std::to_string(id) + "/ack", "{}"),
+                                 [](const json& j) { return api::helpAlertFromJson(j.value("alert", json())); });
 }
 
 }  // namespace lpse::client

@@ -9,6 +9,7 @@
 #include "kiosk/api/wire_access.hpp"
 #include "kiosk/client/credential.hpp"
 #include "kiosk/core/case_record.hpp"
+#include "kiosk/core/help_alert.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/ticket_status.hpp"
 #include "kiosk/core/visit.hpp"
@@ -62,6 +63,14 @@ class ApiClient {
   core::Status reportDevice(const core::DeviceStatus& d);
   core::Result<std::vector<core::DeviceStatus>> devices();
   core::Result<HealthInfo> health();
+
+  // The call for help (issue #14). A kiosk raises one alert per visit
+  // (`visitKey`: core::validVisitKey; pressing again returns the same
+  // alert); staff list the open ones and acknowledge one.
+  core::Result<core::HelpAlert> raiseHelp(const std::string& visitKey);
+  core::Result<core::HelpAlert> helpAlert(std::int64_t id);
+  core::Result<std::vector<core::HelpAlert>> helpAlerts();
+  core::Result<core::HelpAlert> acknowledgeHelp(std::int64_t id);
 
   // Connect and read limits (default 1 s and 5 s). A watchdog that must
   // notice a hung server quickly sets both short.

@@ -1,5 +1,6 @@
 #include "kiosk/config/config.hpp"
 #include "kiosk/config/display_voice_config.hpp"
+#include "kiosk/config/queue_config.hpp"
 
 #include <toml++/toml.h>
 
@@ -340,6 +341,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("desk.id", c.desk.id);
   r.get("desk.counter", c.desk.counter);
   parseEmail(r, tbl, c.email);
+  if (auto e = parseQueue(tbl, c.priority); e && !r.err) r.err = std::move(*e);
   int64_t recalls = c.desk.recallsBeforeNoShow;
   r.get("desk.recalls_before_no_show", recalls);
   if (recalls < 0 || recalls > 20)

@@ -8,6 +8,7 @@
 
 #include "kiosk/core/calendar.hpp"
 #include "kiosk/core/error.hpp"
+#include "kiosk/core/priority.hpp"
 #include "kiosk/core/sop.hpp"
 #include "kiosk/core/visit.hpp"
 
@@ -155,6 +156,8 @@ struct Config {
   DisplayConfig display;
   DeskConfig desk;
   EmailConfig email;
+  // [queue]: how priority tickets take their turns (queue_config.cpp).
+  core::PriorityPolicy priority;
 };
 
 core::Result<Config> loadConfig(const std::string& path);

@@ -31,6 +31,7 @@ struct CaseRecord {
   std::string counter;    // last counter it was called to
   int calls = 0;
   int priority = 0;            // >0: goes ahead in its queue (back with the missing documents)
+  PriorityCategory priorityCategory = PriorityCategory::None;  // priority service (core/priority.hpp)
   std::int64_t receivedMs = 0; // when the request arrived (an e-mail's received time); 0: createdMs
   std::int64_t createdMs = 0;
   std::int64_t stateMs = 0;  // when the current state began (step timer)

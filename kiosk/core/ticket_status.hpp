@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "kiosk/core/priority.hpp"
 #include "kiosk/core/sop.hpp"
 
 namespace lpse::core {
@@ -15,6 +16,7 @@ struct TicketStatus {
   std::string counter;  // where they were called to, when called
   std::int64_t caseId = 0;
   int ahead = 0;  // tickets before theirs in its queue
+  PriorityCategory priority = PriorityCategory::None;  // a priority ticket's category
 };
 
 }  // namespace lpse::core

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/core/priority.hpp"
+
 namespace lpse::core {
 
 using TimeMs = std::int64_t;  // milliseconds since the Unix epoch, UTC
@@ -58,6 +60,7 @@ struct Visit {
   bool consent = false;             // data notice accepted (recorded with the visit)
   std::string language = "id";      // the language the visitor used
   TimeMs receivedMs = 0;            // e-mail: when the message arrived (0: when registered)
+  PriorityCategory priority = PriorityCategory::None;  // walk-in: served first (issue #14)
 
   std::vector<Document> missingDocuments() const;
 };

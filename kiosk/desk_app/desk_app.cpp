@@ -99,6 +99,7 @@ void DeskApp::signOut() {
   m_stream.reset();
   m_worker.post([this] { (void)m_api.logout(); });
   m_model.signOut();
+  m_help.clear();
   m_boardLoaded = false;
 }
 
@@ -107,6 +108,7 @@ void DeskApp::sessionEnded() {
   m_stream.reset();
   m_worker.post([this] { m_api.setCredential({}); });
   m_model.signOut(tr("desk.session_ended"));
+  m_help.clear();
   m_boardLoaded = false;
 }
 
@@ -119,6 +121,7 @@ bool DeskApp::checkSession(const core::Error& e) {
 // UI thread: what to reload is read here, the worker only fetches.
 void DeskApp::refresh() {
   if (!m_model.signedIn()) return;
+  m_help.refresh();
   m_worker.post([this] {
     auto b = m_api.board();
     auto devices = m_api.devices();

@@ -10,6 +10,7 @@
 #include "kiosk/client/event_stream.hpp"
 #include "kiosk/client/worker.hpp"
 #include "kiosk/config/config.hpp"
+#include "kiosk/desk_app/desk_help_alert.hpp"
 #include "kiosk/desk_app/desk_model.hpp"
 #include "kiosk/desk_app/desk_slip.hpp"
 #include "kiosk/ui/strings.hpp"
@@ -64,6 +65,7 @@ class DeskApp : public ui::Screen {
   slip::SlipOptions m_slipOptions;
   // After m_worker: it is joined first, and its jobs hand back through m_worker.
   client::Worker m_slipWorker;
+  HelpAlertBar m_help{m_api, m_worker, m_strings, m_cfg.office.calendar.utcOffsetMinutes};  // issue #14
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
   std::string m_username, m_password;  // the sign-in form

@@ -111,6 +111,7 @@ void DeskApp::draw(ui::Frame& f) {
   ui::beginScreen("desk");
   drawHeader(f);
   if (!m_model.signedIn()) return ui::endScreen();  // signed out from the header
+  m_help.draw();  // a kiosk's call for help, on every role's screen
   if (m_model.error()) {
     const std::string text = m_model.error()->message(m_strings.language());
     ui::bigText("message", text, {.color = ui::colors::kDanger});

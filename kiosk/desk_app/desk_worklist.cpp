@@ -52,6 +52,8 @@ void DeskApp::drawWorkList(float width, float) {
     for (const auto& it : items) {
       const auto& c = it.kase;
       std::string label = caseName(c) + " \xC2\xB7 ";
+      // A priority ticket (issue #14) says so in the list.
+      if (c.priorityCategory != core::PriorityCategory::None) label += tr("kiosk.priority.mark") + " \xC2\xB7 ";
       if (it.due) {
         const std::string span = spanText(it.due->leftS, m_strings.language() == "en");
         label += m_strings.tr(it.due->overdue ? "desk.email.overdue" : "desk.email.left", {{"time", span}});

@@ -107,12 +107,17 @@ KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<pri
   // change; each (re)connect re-reads the board.
   m_stream = std::make_unique<client::EventStream>(
       m_cfg.serverUrl, m_api.credential(), -1,
-      client::EventStream::Callbacks{[this](const api::StreamEvent&) { refreshBoard(); },
+      client::EventStream::Callbacks{[this](const api::StreamEvent& e) {
+                                       // A desk answered a call for help: perhaps this visitor's.
+                                       if (e.kind == "help_acknowledged") m_worker.toUi([this] { checkHelp(); });
+                                       else refreshBoard();
+                                     },
                                      [this](bool online) {
                                        m_worker.toUi([this, online] {
                                          m_streamOnline = online;
                                          updateOnline();
                                          if (online) m_reportedPrinter.clear();  // tell the (restarted) server again
+                                         if (online) checkHelp();  // answered while the stream was away?
                                        });
                                        if (online) refreshBoard();
                                      },
@@ -414,6 +419,7 @@ void KioskApp::readKeypad() {
   // The page's main action is where the focus starts.
   std::string preferred;
   if (m_model.idleWarning(wallClockMs())) preferred = "more_time";
+  else if (m_model.helpOpen() && m_model.help() != HelpState::None) preferred = "help_close";
   else switch (m_model.step()) {
       case Step::Attract: preferred = "start"; break;
       case Step::Service: preferred = m_cfg.services.empty() ? "" : "service_" + m_cfg.services.front().code; break;
@@ -499,6 +505,7 @@ void KioskApp::drawAt(ImVec2 size) {
     case Step::TicketStatus: drawTicketStatus(l); break;
   }
   drawIdleWarning(l);
+  drawHelpPanel(l);
   drawAccessPanel(l);
   ui::endScreen();
   ui::KeyFocus::current().endFrame();

@@ -126,6 +126,15 @@ class KioskApp : public ui::Screen {
   void drawAccessPanel(const Layout& l);
   void readKeypad();
   void askScale(ImVec2 size);
+  // Priority service and the call for help (kiosk_help.cpp).
+  std::string priorityMark(core::PriorityCategory c) const;
+  void drawPriorityChoice(const Layout& l);
+  float helpButtonWidth(bool full) const;
+  void drawHelpButton(ImVec2 at, float w, float h, bool full);
+  void drawHelpPanel(const Layout& l);
+  void askHelp();
+  void checkHelp();
+  static std::string helpStateName(HelpState s);
   void speak(const std::string& text);
   void guidePage();
   float px(float v) const { return v * m_scale; }
@@ -137,6 +146,7 @@ class KioskApp : public ui::Screen {
   float m_askedScale = 0;       // UI scale last asked of the host
   float m_askedTextScale = 1;   // and the text scale (large text) with it
   bool m_accessOpen = false;    // the accessibility panel is open
+  float m_priorityRowH = 0;     // the Prioritas choice's height on the last frame
   Step m_lastStep = Step::Attract;
   bool m_firstFrame = true;
   std::vector<ui::UiItem> m_controls;  // last frame's focusable controls, for the keypad

@@ -95,11 +95,16 @@ void KioskApp::drawTopBar(const Layout& l) {
   const float clockH = lineH(large) + px(4) + lineH(small);
   const float side = std::max({px(88), ui::minTouchPx(), lineH(large) + lineH(small) * 0.5f});
   const float langW = buttonW(langText, px(250));
+  // The help button's whole sentence when the bar keeps one row with it.
+  const float fullHelpW = helpButtonWidth(true);
+  const float rowWithoutHelp = side + gap + langW + gap + clockW + gap + pillsW + px(32);
+  const bool helpFull = !l.portrait && pad + side + gap + std::min(px(420), l.size.x * 0.3f) + rowWithoutHelp + fullHelpW + gap <= right;
+  const float helpW = helpFull ? fullHelpW : helpButtonWidth(false);
   const float brandMin = std::min(px(420), l.size.x * 0.3f);
   // One row when the office name keeps room beside the clock and the pills;
   // otherwise (portrait, narrow, large text) the clock and pills get a row
   // of their own under the name.
-  const float oneRowRight = side + gap + langW + gap + clockW + gap + pillsW + px(32);
+  const float oneRowRight = side + gap + langW + gap + helpW + gap + clockW + gap + pillsW + px(32);
   const bool twoRows = l.portrait || pad + side + gap + brandMin + oneRowRight > right;
   const float brandH = lineH(large) + lineH(small);
   const float row1H = std::max({side, brandH, twoRows ? 0.0f : std::max(clockH, pillH * 2 + px(8))});
@@ -112,7 +117,9 @@ void KioskApp::drawTopBar(const Layout& l) {
     m_model.setLanguage(en ? "id" : "en");
     m_strings.setLanguage(en ? "id" : "en");
   }
-  float rowRight = right - side - gap - langW - gap;
+  // "Butuh bantuan petugas" beside the language switch, on every page.
+  drawHelpButton({right - side - gap - langW - gap - helpW, origin.y}, helpW, side, helpFull);
+  float rowRight = right - side - gap - langW - gap - helpW - gap;
 
   float clockX = 0, clockY = 0, pillsX = 0, pillsY = 0;
   bool pillsSideBySide = false;

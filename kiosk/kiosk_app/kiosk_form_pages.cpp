@@ -190,7 +190,7 @@ void KioskApp::drawConfirm(const Layout& l) {
   const float editW = std::max(px(170), ImGui::CalcTextSize(tr("kiosk.confirm.edit").c_str()).x * 1.1f +
                                             ImGui::GetStyle().FramePadding.x * 2);
   float labelW = px(230);
-  for (const char* k : {"kiosk.confirm.service", "kiosk.field.role", "kiosk.confirm.documents"})
+  for (const char* k : {"kiosk.confirm.service", "kiosk.field.role", "kiosk.confirm.documents", "kiosk.priority.title"})
     labelW = std::max(labelW, ui::fonts().small ? ui::fonts().small->CalcTextSizeA(ui::fonts().small->FontSize, FLT_MAX, 0, tr(k).c_str()).x + px(32) : 0);
   for (const auto& f : kGuestBookFields) {
     const std::string t = tr("kiosk.field." + std::string(f.id));
@@ -225,6 +225,8 @@ void KioskApp::drawConfirm(const Layout& l) {
   for (auto doc : d.documents) docs += (docs.empty() ? "" : ", ") + tr("kiosk.doc." + std::string(core::toString(doc)));
   section("edit_role", Step::Role, [&] {
     row("kiosk.confirm.service", serviceName(d.service), "service");
+    if (d.priority != core::PriorityCategory::None)  // issue #14
+      row("kiosk.priority.title", core::priorityLabel(d.priority, m_model.language()), "priority");
     row("kiosk.field.role", tr("kiosk.role." + std::string(core::toString(d.role))), "role");
     row("kiosk.confirm.documents", docs, "documents");
   });

@@ -19,8 +19,11 @@ struct PageWords {
 constexpr PageWords kPages[] = {
     {Step::Attract, "Selamat datang di LPSE. Sentuh layar atau tekan lima untuk mengambil nomor antrian.",
      "Welcome to LPSE. Touch the screen or press five to take a queue number."},
-    {Step::Service, "Pilih layanan. Tekan dua atau delapan untuk berpindah, lima untuk memilih.",
-     "Choose a service. Press two or eight to move, five to choose."},
+    {Step::Service,
+     "Pilih layanan. Tekan dua atau delapan untuk berpindah, lima untuk memilih. Bila Anda lansia, penyandang "
+     "disabilitas, ibu hamil atau membawa anak kecil, pilih Prioritas lebih dulu.",
+     "Choose a service. Press two or eight to move, five to choose. If you are elderly, have a disability, are "
+     "pregnant or have a small child with you, choose Priority first."},
     {Step::Scan, "Tunjukkan kode QR formulir ke kamera, atau pilih isi sendiri.",
      "Show the request form's QR code to the camera, or choose to type your details."},
     {Step::Role, "Pilih peran Anda dan dokumen yang Anda bawa, lalu Lanjut.",
@@ -73,6 +76,23 @@ std::string ticketGuidance(const std::string& ticket, const std::string& counter
   else s += en ? std::to_string(ahead) + (ahead == 1 ? " person is" : " people are") + " ahead of you."
                : "Ada " + std::to_string(ahead) + " orang di depan Anda.";
   return s;
+}
+
+std::string helpGuidance(HelpState state, std::string_view lang) {
+  const bool en = lang == "en";
+  switch (state) {
+    case HelpState::None: return {};
+    case HelpState::Asking: return en ? "Calling a staff member." : "Memanggil petugas.";
+    case HelpState::Raised:
+      return en ? "The staff have been told. Please wait here; someone will come to you."
+                : "Petugas sudah diberi tahu. Mohon tunggu di sini; petugas akan datang.";
+    case HelpState::Coming:
+      return en ? "A staff member is on the way to you." : "Petugas sedang menuju ke tempat Anda.";
+    case HelpState::Failed:
+      return en ? "The call for help could not be sent. Please go to the service desk, or try again."
+                : "Panggilan bantuan tidak terkirim. Silakan datang ke meja layanan, atau coba lagi.";
+  }
+  return {};
 }
 
 std::string idleGuidance(int seconds, std::string_view lang) {

@@ -325,6 +325,7 @@ bool KioskModel::submit(std::int64_t nowMs) {
 
 void KioskModel::cancel() {
   wipe();
+  endHelp();
   // The end of a visit: the next visitor starts with the kiosk as it was.
   m_access = {};
   m_step = Step::Attract;
@@ -499,6 +500,60 @@ bool KioskModel::moreTime(std::int64_t nowMs) {
 
 void KioskModel::tick(std::int64_t nowMs) {
   if (secondsLeft(nowMs) == 0) cancel();
+  // Help asked on the attract page (which never times out): the visitor
+  // is taken to have gone after the idle time, and the next one may ask anew.
+  if (m_help != HelpState::None && m_step == Step::Attract && nowMs - m_lastInputMs >= m_settings.idleTimeoutS * 1000LL)
+    endHelp();
+}
+
+void KioskModel::setPriority(core::PriorityCategory c, std::int64_t nowMs) {
+  touched(nowMs);
+  if (m_step != Step::Service) return;
+  const auto next = m_draft.priority == c ? core::PriorityCategory::None : c;
+  if (next != m_draft.priority) draftChanged();
+  m_draft.priority = next;
+}
+
+void KioskModel::endHelp() {
+  m_help = HelpState::None;
+  m_helpOpen = false;
+  m_helpKey.clear();
+  m_helpAlertId = 0;
+  m_helpError.reset();
+}
+
+bool KioskModel::askHelp(std::int64_t nowMs) {
+  touched(nowMs);
+  m_helpOpen = true;
+  if (m_help != HelpState::None && m_help != HelpState::Failed) return false;
+  if (!m_serverOnline) {
+    m_help = HelpState::Failed;
+    m_helpError = core::makeError("offline", "Server tidak terhubung.", "The server is not connected.");
+    return false;
+  }
+  if (m_helpKey.empty()) m_helpKey = newKey();
+  m_help = HelpState::Asking;
+  m_helpError.reset();
+  return true;
+}
+
+void KioskModel::helpRaised(const std::string& key, const core::HelpAlert& a) {
+  if (key != m_helpKey || m_help != HelpState::Asking) return;  // the visit ended meanwhile
+  m_helpAlertId = a.id;
+  m_help = a.acknowledged ? HelpState::Coming : HelpState::Raised;
+}
+
+void KioskModel::helpFailed(const std::string& key, const core::Error& e) {
+  if (key != m_helpKey || m_help != HelpState::Asking) return;
+  m_help = HelpState::Failed;
+  m_helpError = e;
+}
+
+bool KioskModel::helpAnswered(std::int64_t id) {
+  if (m_help != HelpState::Raised || id != m_helpAlertId) return false;
+  m_help = HelpState::Coming;
+  m_helpOpen = true;
+  return true;
 }
 
 int KioskModel::secondsLeft(std::int64_t nowMs) const {

@@ -21,6 +21,7 @@
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/ticket_status.hpp"
 #include "kiosk/core/error.hpp"
+#include "kiosk/core/help_alert.hpp"
 #include "kiosk/core/visit.hpp"
 #include "kiosk/kiosk_app/kiosk_scan.hpp"
 #include "kiosk/ui/touch_keyboard.hpp"  // KeyboardLayout only: a plain enum, no ImGui
@@ -86,6 +87,17 @@ std::string ticketGuidance(const std::string& ticket, const std::string& counter
 // The idle warning, read aloud.
 std::string idleGuidance(int seconds, std::string_view lang);
 
+// "Butuh bantuan petugas" (issue #14): where the visitor's call for help stands.
+enum class HelpState {
+  None,    // not asked in this visit
+  Asking,  // sent to the server, no answer yet
+  Raised,  // every signed-in desk shows it
+  Coming,  // a staff member answered: someone is coming
+  Failed,  // could not be sent (server away): asking again retries
+};
+// What the kiosk says (and shows) about the call for help.
+std::string helpGuidance(HelpState state, std::string_view lang);
+
 enum class PrintState { None, Printing, Printed, Failed };
 
 // The printer as the kiosk last saw it (the spooler checks it off-thread).
@@ -133,6 +145,22 @@ class KioskModel {
   void setRole(core::VisitorRole role, std::int64_t nowMs);
   void toggleDocument(core::Document d, std::int64_t nowMs);
   void setConsent(bool yes, std::int64_t nowMs);
+  // "Prioritas" on the service page: the visitor's category, or None.
+  // Choosing the chosen one again clears it.
+  void setPriority(core::PriorityCategory c, std::int64_t nowMs);
+
+  // The call for help. True when the runtime should send it: the first
+  // press of this visit, or again after it failed. Any other press only
+  // shows where it stands: one alert per visitor however often it is
+  // pressed. The visit's key (helpKey) is made at the first press and kept
+  // until the visit ends (cancel, the idle wipe, the ticket screen's end).
+  bool askHelp(std::int64_t nowMs);
+  void helpRaised(const std::string& key, const core::HelpAlert& a);
+  void helpFailed(const std::string& key, const core::Error& e);
+  // A staff member answered alert `id`; true when this visit's alert was
+  // waiting for it (the runtime then says someone is coming).
+  bool helpAnswered(std::int64_t id);
+  void closeHelp() { m_helpOpen = false; }
   void setLanguage(const std::string& lang);
   void touch(std::int64_t nowMs) { touched(nowMs); }  // any tap keeps the form alive
   // "More time" on the idle warning: at least moreTimeS from now (false:
@@ -244,6 +272,12 @@ class KioskModel {
   const std::optional<core::Error>& lookupError() const { return m_lookupError; }
   bool canRejoin() const;
 
+  HelpState help() const { return m_help; }
+  bool helpOpen() const { return m_helpOpen; }  // the panel saying where it stands
+  const std::string& helpKey() const { return m_helpKey; }
+  std::int64_t helpAlertId() const { return m_helpAlertId; }
+  const std::optional<core::Error>& helpError() const { return m_helpError; }
+
  private:
   void touched(std::int64_t nowMs) {
     m_lastInputMs = nowMs;
@@ -254,6 +288,7 @@ class KioskModel {
   // keeping the service and documents chosen here (consent is never carried).
   void fillDraft(const core::Visit& from);
   void wipe();
+  void endHelp();
   void revalidate(const std::string& field);
   bool validatePage(Step page);
   void go(Step s, std::int64_t nowMs);
@@ -292,6 +327,12 @@ class KioskModel {
   std::string m_lookupToken;
   std::optional<core::TicketStatus> m_status;
   std::optional<core::Error> m_lookupError;
+
+  HelpState m_help = HelpState::None;
+  bool m_helpOpen = false;
+  std::string m_helpKey;
+  std::int64_t m_helpAlertId = 0;
+  std::optional<core::Error> m_helpError;
 };
 
 // A recalled NIP, phone or e-mail as the screen shows it: enough for its

@@ -164,9 +164,26 @@ void KioskApp::drawService(const Layout& l) {
   // Side by side in landscape, one under the other in portrait.
   const float tileW = l.portrait ? w : std::min(px(760), (w - px(32) * (n - 1)) / std::max(1.0f, n));
   // Tall enough for a two-line name and its waiting line in the fonts in use.
-  const float tileH = std::max(l.portrait ? px(300) : px(380),
-                               lineH(ui::fonts().large) * 2 + lineH(ui::fonts().body) * 2 + px(60));
-  gap(l.portrait ? px(40) : px(60));
+  const float textH = lineH(ui::fonts().large) * 2 + lineH(ui::fonts().body) * 2 + px(60);
+  float tileH = std::max(l.portrait ? px(300) : px(380), textH);
+  // Priority service (issue #14) goes above the tiles, since tapping a
+  // service goes on to the next page; where that would push the tiles off
+  // the screen (large text on a small one) it goes under them instead. Its
+  // height is the one measured on the last frame.
+  const float spacing = ImGui::GetStyle().ItemSpacing.y;
+  const float gapAbove = l.portrait ? px(24) : px(32);
+  auto tilesNeed = [&](float h) { return l.portrait ? n * h + (n - 1) * spacing : h; };
+  const float room = ImGui::GetContentRegionAvail().y - m_priorityRowH - gapAbove - spacing;
+  const bool priorityAbove = room >= tilesNeed(textH);
+  if (priorityAbove) {
+    tileH = std::min(tileH, l.portrait ? (room - (n - 1) * spacing) / std::max(1.0f, n) : room);
+    const float y0 = ImGui::GetCursorPosY();
+    drawPriorityChoice(l);
+    m_priorityRowH = ImGui::GetCursorPosY() - y0;
+    gap(gapAbove);
+  } else {
+    gap(l.portrait ? px(40) : px(60));
+  }
   if (!l.portrait) centreNext(tileW * n + px(32) * (n - 1));
   for (std::size_t i = 0; i < m_cfg.services.size(); ++i) {
     const auto& s = m_cfg.services[i];
@@ -178,6 +195,12 @@ void KioskApp::drawService(const Layout& l) {
     if (ui::tileButton(("service_" + s.code).c_str(), serviceName(s.code), sub, {tileW, tileH},
                        m_model.draft().service == s.code ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary))
       m_model.chooseService(s.code, wallClockMs());
+  }
+  if (!priorityAbove) {
+    gap(px(32));
+    const float y0 = ImGui::GetCursorPosY();
+    drawPriorityChoice(l);
+    m_priorityRowH = ImGui::GetCursorPosY() - y0;
   }
   endContent();
   drawFooter(l, "", "", false, false);
@@ -295,6 +318,11 @@ void KioskApp::drawTicket(const Layout& l) {
   ui::UiMap::current().note("ticket_token", t.kase.token);  // what its QR holds
   ui::bigText("ticket_service", serviceName(t.kase.service) + " · " + tr("kiosk.ticket.go_to"),
               {.font = ui::fonts().bold, .align = ui::Align::Center});
+  if (t.kase.priorityCategory != core::PriorityCategory::None) {
+    ui::bigText("ticket_priority", priorityMark(t.kase.priorityCategory),
+                {.font = ui::fonts().bold, .color = ui::colors::kAccent, .align = ui::Align::Center});
+    ui::UiMap::current().note("ticket_priority", core::toString(t.kase.priorityCategory));
+  }
   const std::string ahead = m_strings.tr("kiosk.people_ahead", {{"n", std::to_string(t.ahead)}}) +
                             (t.ahead > 0 ? " · " + m_strings.tr("kiosk.home.estimate",
                                                                 {{"m", std::to_string(t.ahead * m_model.settings().minutesPerVisitor)}})
@@ -375,6 +403,11 @@ void KioskApp::drawTicketStatus(const Layout& l) {
     ui::bigText("status_number", s->ticket,
                 {.font = ui::fonts().huge, .color = ui::colors::kAccent, .align = ui::Align::Center, .fit = true});
     ui::UiMap::current().note("status_state", core::toString(s->state));
+    if (s->priority != core::PriorityCategory::None) {
+      ui::bigText("status_priority", priorityMark(s->priority),
+                  {.font = ui::fonts().bold, .color = ui::colors::kAccent, .align = ui::Align::Center});
+      ui::UiMap::current().note("status_priority", core::toString(s->priority));
+    }
     const std::string text = m_strings.tr(statusKey(s->state), {{"n", std::to_string(s->ahead)},
                                                                 {"counter", s->counter.empty() ? tr("kiosk.ticket.helpdesk") : s->counter}});
     ui::bigText("status_text", text, {.font = ui::fonts().bold, .align = ui::Align::Center});

@@ -23,6 +23,10 @@ std::vector<std::uint8_t> ticketBytes(const core::IssuedTicket& t, const config:
   c.estimatedWaitMin = t.ahead * cfg.timeStandards.forStep(5).value_or(5);
   c.qrPayload = ticketQrPayload(t.kase);
   c.footer = cfg.printer.footer;
+  // Priority service: the mark under the number, in the ticket's language
+  // ("PRIORITAS - Lansia"), so the desk sees it on the paper too.
+  if (t.kase.priorityCategory != core::PriorityCategory::None)
+    c.mark = std::string(lang == "en" ? "PRIORITY - " : "PRIORITAS - ") + core::priorityLabel(t.kase.priorityCategory, lang);
   if (lang == "en") {
     c.aheadLabel = "Waiting before you";
     c.waitLabel = "Estimated wait";

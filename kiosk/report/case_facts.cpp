@@ -75,6 +75,7 @@ struct Builder {
     f.channel = static_cast<std::uint8_t>(channel);
     f.serviceIdx = services(e->service);
     std::strncpy(f.ticket, e->ticket.c_str(), sizeof f.ticket - 1);
+    f.priority = static_cast<std::uint8_t>(core::priorityCategoryFrom(e->priority).value_or(core::PriorityCategory::None));
     const bool walkIn = channel == core::Channel::WalkIn;
     // Step 3 (queue number within 5 minutes of the guest book): the kiosk
     // does both in one transaction, so it is measured as zero.

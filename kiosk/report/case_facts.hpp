@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/calendar.hpp"
+#include "kiosk/core/priority.hpp"
 #include "kiosk/core/sop.hpp"
 
 namespace lpse::report {
@@ -22,6 +23,7 @@ struct LogEvent {
   std::int64_t caseId = 0;  // 0: not about a case (a break, a device report)
   std::string actor, kind, ticket, counter;
   std::string from, to, channel, service;
+  std::string priority;  // the opening event's priority category code (core/priority.hpp), if any
 };
 
 inline constexpr std::uint8_t kOpen = 255;  // CaseFact::outcome of a case not closed
@@ -39,7 +41,7 @@ struct CaseFact {
   std::uint8_t recalls = 0;
   std::uint8_t transfers = 0;
   std::uint8_t unservedAtClose = 0;  // walk-in not called before its day's closing time
-  std::uint8_t pad = 0;
+  std::uint8_t priority = 0;         // core::PriorityCategory: a priority ticket (issue #14)
   char ticket[10] = {};              // "R-001", NUL-terminated
 };
 

@@ -10,7 +10,7 @@
 
 namespace lpse::report {
 
-inline constexpr int kFactsFormat = 1;
+inline constexpr int kFactsFormat = 2;  // 2: CaseFact::priority
 
 struct EncodedFacts {
   std::string names;  // services, then staff: "svc1\nsvc2\t staff1\nstaff2"

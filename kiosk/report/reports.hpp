@@ -35,6 +35,7 @@ struct RegisterRow {
   std::string ticket;   // empty for e-mail
   std::string state;    // core::CaseState name: the outcome, or where it stands
   bool purged = false;  // personal fields emptied (retention, erasure)
+  std::string priority; // priority service category code (core/priority.hpp); empty: ordinary
 };
 
 struct RegisterReport {
@@ -83,6 +84,10 @@ struct ServiceRow {
   double noShowRate = 0;  // no-shows / called walk-ins
   Durations wait, served;
   int recalls = 0, transfers = 0, unservedAtClose = 0;
+  // Priority service (issue #14): priority tickets, and how long they waited.
+  int priority = 0;
+  std::map<std::string, int> priorityByCategory;  // category code -> tickets
+  Durations priorityWait;
 };
 struct StaffRow {
   std::string staff;  // actor id

@@ -8,7 +8,9 @@ namespace {
 struct Acc {
   int arrivals = 0, walkIn = 0, email = 0, called = 0, calledWalkIn = 0, noShows = 0;
   int recalls = 0, transfers = 0, unserved = 0, breaks = 0;
-  std::vector<std::int64_t> wait, service;
+  std::vector<std::int64_t> wait, service, priorityWait;
+  int priority = 0;
+  std::map<std::string, int> priorityByCategory;
 
   void add(const CaseFact& c) {
     ++arrivals;
@@ -20,6 +22,11 @@ struct Acc {
       wait.push_back(c.waitMs);
     }
     if (c.serviceMs >= 0) service.push_back(c.serviceMs);
+    if (c.priority != 0) {
+      ++priority;
+      ++priorityByCategory[std::string(core::toString(static_cast<core::PriorityCategory>(c.priority)))];
+      if (c.waitMs >= 0) priorityWait.push_back(c.waitMs);
+    }
     if (c.outcome == static_cast<std::uint8_t>(core::CaseState::NoShow)) ++noShows;
     recalls += c.recalls;
     transfers += c.transfers;
@@ -61,6 +68,9 @@ ServiceReport makeService(Period p, const DayFacts& facts, const core::WorkingCa
     s.recalls = a.recalls;
     s.transfers = a.transfers;
     s.unservedAtClose = a.unserved;
+    s.priority = a.priority;
+    s.priorityByCategory = a.priorityByCategory;
+    s.priorityWait = summarize(a.priorityWait);
     return s;
   };
   std::vector<std::size_t> order(facts.services.size());

@@ -65,14 +65,17 @@ Document registerDocument(const RegisterReport& r, const DocumentHeader& h) {
   t.sheet = "Buku tamu";
   t.title = "Buku tamu: " + std::to_string(r.rows.size()) + " kunjungan (" + std::to_string(r.walkIn) +
             " datang langsung, " + std::to_string(r.email) + " e-mail)";
-  t.columns = {"No", "Waktu", "Nama", "Instansi", "Peran", "Layanan", "Kanal", "Nomor antrian", "Hasil", "Kasus"};
-  t.widths = {0.5, 1.5, 2.2, 2.5, 1.0, 0.9, 1.2, 1.2, 1.6, 0.7};
+  t.columns = {"No", "Waktu", "Nama", "Instansi", "Peran", "Layanan", "Kanal", "Nomor antrian", "Hasil", "Kasus",
+               "Prioritas"};
+  t.widths = {0.5, 1.5, 2.2, 2.5, 1.0, 0.9, 1.2, 1.2, 1.6, 0.7, 1.3};
   int n = 0;
   for (const auto& row : r.rows) {
     t.rows.push_back({Cell::integer(++n), Cell::time(row.createdMs),
                       Cell::of(row.purged ? "(dihapus)" : row.name), Cell::of(row.agency), Cell::of(row.role),
                       Cell::of(row.service), Cell::of(channelLabel(row.channel)), Cell::of(row.ticket),
-                      Cell::of(stateLabel(row.state)), Cell::integer(row.caseId)});
+                      Cell::of(stateLabel(row.state)), Cell::integer(row.caseId),
+                      Cell::of(core::priorityLabel(core::priorityCategoryFrom(row.priority).value_or(
+                                                       core::PriorityCategory::None), "id"))});
   }
   d.tables.push_back(std::move(t));
   return d;
@@ -121,15 +124,17 @@ Document serviceDocument(const ServiceReport& r, const DocumentHeader& h) {
   s.title = "Per layanan (menit kerja; * = semua)";
   s.columns = {"Layanan", "Kedatangan", "Datang langsung", "E-mail", "Dipanggil", "Tunggu rata-rata",
                "Tunggu median", "Tunggu P90", "Layan rata-rata", "Layan median", "Layan P90", "Tidak hadir",
-               "% tidak hadir", "Panggil ulang", "Dialihkan", "Tak terlayani saat tutup"};
-  s.widths = {1.1, 1, 1, 0.8, 0.9, 1, 1, 0.9, 1, 1, 0.9, 0.9, 0.9, 0.9, 0.9, 1.2};
+               "% tidak hadir", "Panggil ulang", "Dialihkan", "Tak terlayani saat tutup", "Prioritas",
+               "Tunggu prioritas median"};
+  s.widths = {1.1, 1, 1, 0.8, 0.9, 1, 1, 0.9, 1, 1, 0.9, 0.9, 0.9, 0.9, 0.9, 1.2, 0.9, 1};
   for (const auto& x : r.services) {
     std::vector<Cell> row{Cell::of(x.service), Cell::integer(x.arrivals), Cell::integer(x.walkIn),
                           Cell::integer(x.email), Cell::integer(x.called)};
     durationCells(row, x.wait);
     durationCells(row, x.served);
     row.insert(row.end(), {Cell::integer(x.noShows), Cell::number(100.0 * x.noShowRate), Cell::integer(x.recalls),
-                           Cell::integer(x.transfers), Cell::integer(x.unservedAtClose)});
+                           Cell::integer(x.transfers), Cell::integer(x.unservedAtClose), Cell::integer(x.priority),
+                           x.priorityWait.count ? Cell::number(x.priorityWait.medianMin) : Cell::empty()});
     s.rows.push_back(std::move(row));
   }
   d.tables.push_back(std::move(s));

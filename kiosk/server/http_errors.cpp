@@ -18,6 +18,7 @@ int statusFor(const core::Error& e) {
       {"login_failed", 401},       {"login_locked", 429},     {"staff_disabled", 403},
       {"staff_exists", 409},       {"staff_not_found", 404},  {"device_not_found", 404},
       {"crypto_memory", 503},      {"entry_purged", 410},
+      {"help_not_found", 404},     {"priority_walk_in_only", 422},
       // The same Idempotency-Key with another body (the IETF draft's 422).
       {"idempotency_conflict", 422},
   };

@@ -88,6 +88,7 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
   routeStream();
   routeAccess();
   routeReports();
+  routeHelp();
 }
 
 core::Status QueueServer::ready() const {

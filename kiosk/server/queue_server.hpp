@@ -79,6 +79,7 @@ class QueueServer {
   void routeStream();
   void routeAccess();
   void routeReports();
+  void routeHelp();  // routes_help.cpp: the call for help (issue #14)
   void endOfDaySweep();
   // The actor behind the request's bearer token, if any.
   std::optional<core::Actor> identify(const httplib::Request& req);

@@ -146,12 +146,15 @@ void QueueServer::routeCases() {
                                                                    const core::Actor&) {
                 auto c = m_store.findByToken(req.matches[1]);
                 if (!c) return sendError(res, c.error());
-                sendJson(res, 200,
-                         {{"ticket", c->ticket},
-                          {"case_id", c->id},
-                          {"state", core::toString(c->state)},
-                          {"ahead", m_store.waitingAhead(*c)},
-                          {"counter", c->counter}});
+                json status = {{"ticket", c->ticket},
+                               {"case_id", c->id},
+                               {"state", core::toString(c->state)},
+                               {"ahead", m_store.waitingAhead(*c)},
+                               {"counter", c->counter}};
+                // A priority ticket says so (the category's code).
+                if (c->priorityCategory != core::PriorityCategory::None)
+                  status["priority"] = core::toString(c->priorityCategory);
+                sendJson(res, 200, status);
               }));
 
   // A returning visitor scans their old ticket at the kiosk to fill the

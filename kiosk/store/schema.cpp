@@ -145,6 +145,26 @@ const std::vector<std::string>& migrations() {
       );
       CREATE INDEX case_notes_case ON case_notes(case_id, seq);
       )sql",
+      // 5: priority service and the call for help (issue #14). A ticket's
+      // priority category (a code; '' for none), with an index that makes
+      // "is any priority ticket waiting?" one probe, so an office without
+      // them pays nothing. Help alerts as the log says they stand (rebuilt
+      // with the projection): one per kiosk visit.
+      R"sql(
+      ALTER TABLE cases ADD COLUMN priority_category TEXT NOT NULL DEFAULT '';
+      CREATE INDEX cases_priority_waiting ON cases(queue, queue_day)
+        WHERE priority_category <> '' AND state = 'waiting';
+      CREATE TABLE help_alerts (
+        id        INTEGER PRIMARY KEY,
+        device    TEXT NOT NULL,
+        visit_key TEXT NOT NULL,
+        raised_ms INTEGER NOT NULL,
+        acked_by  TEXT NOT NULL DEFAULT '',
+        acked_ms  INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE UNIQUE INDEX help_alerts_visit ON help_alerts(device, visit_key);
+      CREATE INDEX help_alerts_open ON help_alerts(acked_ms);
+      )sql",
   };
   return m;
 }

@@ -110,7 +110,7 @@ constexpr const char* kQueueSizesSql = R"sql(
 
 const char* const kCaseColumns =
     "id, visit_id, channel, service, role, state, ticket, ticket_day, token, queue, counter, calls,"
-    " created_ms, state_ms, last_seq, priority, received_ms";
+    " created_ms, state_ms, last_seq, priority, received_ms, priority_category";
 
 const std::string& terminalStatesSql() {
   static const std::string list = [] {
@@ -143,6 +143,7 @@ CaseRecord readCase(const Stmt& s) {
   c.lastSeq = s.i64(14);
   c.priority = static_cast<int>(s.i64(15));
   c.receivedMs = s.i64(16);
+  c.priorityCategory = core::priorityCategoryFrom(s.text(17)).value_or(core::PriorityCategory::None);
   return c;
 }
 
@@ -186,6 +187,9 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
   if (!allowed)
     return makeError("forbidden_role", "Peran ini tidak berwenang mendaftarkan permohonan.",
                      "This role may not register a request.");
+  if (!walkIn && visit.priority != core::PriorityCategory::None)
+    return makeError("priority_walk_in_only", "Layanan prioritas hanya untuk pengunjung yang datang langsung.",
+                     "Priority service is for walk-in visitors only.", "priority");
   if (!walkIn && visit.receivedMs > nowMs + 60'000)
     return makeError("received_in_future", "Waktu terima e-mail tidak boleh di masa depan.",
                      "The e-mail's received time cannot be in the future.", "received_ms");
@@ -233,6 +237,8 @@ core::Result<CaseRecord> Store::openCase(const core::Visit& visit, const Actor& 
             {"queued_ms", nowMs},
             {"received_ms", receivedMs},
             {"missing", documentsJson(visit.missingDocuments())}};
+  // Priority service: the category's code (never words about the person).
+  if (visit.priority != core::PriorityCategory::None) p["priority_category"] = core::toString(visit.priority);
   EventRecord e;
   e.atMs = nowMs;
   e.actor = actor.id;
@@ -466,11 +472,18 @@ core::Result<std::optional<CaseRecord>> Store::callNext(const std::string& queue
     // The write lock is taken before the read: two desks in two processes
     // serialize here, so each waiting case is handed out once.
     Transaction tx(*m_db);
-    Stmt s(*m_db, sql);
-    s.bind(1, queue).bind(2, std::string(core::toString(state)));
-    if (action == core::Action::Call) s.bind(3, today(nowMs));
-    if (!s.step()) return std::optional<CaseRecord>{};
-    CaseRecord c = readCase(s);
+    std::optional<CaseRecord> head;
+    // Priority tickets waiting: the policy (core/priority.hpp) picks.
+    if (action == core::Action::Call)
+      if (auto id = priorityNextLocked(today(nowMs))) head = loadCase(*id);
+    if (!head) {
+      Stmt s(*m_db, sql);
+      s.bind(1, queue).bind(2, std::string(core::toString(state)));
+      if (action == core::Action::Call) s.bind(3, today(nowMs));
+      if (!s.step()) return std::optional<CaseRecord>{};
+      head = readCase(s);
+    }
+    CaseRecord c = *head;
     core::ActionInput in;
     in.counter = counter;
     auto r = transition(c, action, in, actor, nowMs);
@@ -559,6 +572,9 @@ int Store::waitingAhead(const CaseRecord& c) {
 }
 
 int Store::waitingAheadLocked(const CaseRecord& c) {
+  if (c.queue == "helpdesk" && c.state == core::CaseState::Waiting) {
+    if (auto ahead = priorityAheadLocked(c)) return *ahead;
+  }
   Stmt s(*m_db,
          "SELECT COUNT(*) FROM cases o, cases me WHERE me.id=? AND o.queue=me.queue AND o.state=me.state"
          " AND o.queue_day=me.queue_day AND (o.priority > me.priority OR (o.priority = me.priority AND"

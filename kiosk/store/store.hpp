@@ -14,6 +14,8 @@
 #include "kiosk/core/calendar.hpp"
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/error.hpp"
+#include "kiosk/core/help_alert.hpp"
+#include "kiosk/core/priority.hpp"
 #include "kiosk/core/sop.hpp"
 #include "kiosk/core/ticket_number.hpp"
 #include "kiosk/core/visit.hpp"
@@ -31,6 +33,9 @@ using core::IssuedTicket;
 struct StoreOptions {
   core::WorkingCalendar calendar;
   std::vector<core::ServiceDef> services = core::defaultServices();
+  // Which waiting ticket "next" calls when priority tickets wait (config:
+  // queue.priority_policy, queue.priority_every_n).
+  core::PriorityPolicy priority;
 };
 
 class Store {
@@ -72,6 +77,16 @@ class Store {
   core::Status recordDeviceStatus(const core::DeviceStatus& status, const Actor& actor, std::int64_t nowMs);
   // The latest report of every device part.
   std::vector<core::DeviceStatus> deviceStatuses();
+
+  // The call for help (store_help.cpp). A kiosk raises one alert per visit
+  // (`visitKey`, core::validVisitKey): the same visit pressing again gets
+  // the same alert back (`*existing` set), acknowledged or not. Staff
+  // acknowledge it once; a second answer returns it as it stands.
+  core::Result<core::HelpAlert> raiseHelp(const std::string& visitKey, const Actor& actor, std::int64_t nowMs,
+                                          bool* existing = nullptr);
+  core::Result<core::HelpAlert> acknowledgeHelp(std::int64_t id, const Actor& actor, std::int64_t nowMs);
+  core::Result<core::HelpAlert> helpAlert(std::int64_t id);
+  std::vector<core::HelpAlert> openHelpAlerts();  // not yet acknowledged, oldest first
 
   core::Result<CaseRecord> getCase(std::int64_t caseId);
   core::Result<CaseRecord> findByToken(const std::string& token);
@@ -120,6 +135,13 @@ class Store {
   // The same for a case just put at the end of its queue (a new ticket):
   // the queue's size less those behind it, which takes no walk of the queue.
   int waitingAheadOfNew(std::int64_t caseId);
+  // Priority service (store_priority.cpp): only when a priority ticket waits.
+  bool priorityWaitingLocked(const std::string& queueDay);
+  std::vector<core::WaitingTicket> waitingTicketsLocked(const std::string& queueDay);
+  core::OrdinaryRuns ordinaryRunsLocked(const std::string& queueDay, const std::vector<core::WaitingTicket>& waiting);
+  std::optional<std::int64_t> priorityNextLocked(const std::string& queueDay);
+  std::optional<int> priorityAheadLocked(const CaseRecord& c);
+  std::optional<core::HelpAlert> loadHelpLocked(std::int64_t id);
 
   std::unique_ptr<Db> m_db;
   StoreOptions m_options;

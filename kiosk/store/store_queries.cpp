@@ -164,6 +164,7 @@ core::Status Store::rebuildProjection() {
   try {
     Transaction tx(*m_db);
     m_db->exec("DELETE FROM cases");
+    m_db->exec("DELETE FROM help_alerts");
     std::int64_t seq = 0;
     for (;;) {
       auto batch = event_log::after(*m_db, seq, 1000);

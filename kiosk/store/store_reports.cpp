@@ -57,7 +57,7 @@ class BlobStmt {
 constexpr const char* kEventColumns =
     "seq, at_ms, case_id, actor, kind, ticket, counter, COALESCE(json_extract(payload,'$.from'),''),"
     " COALESCE(json_extract(payload,'$.to'),''), COALESCE(json_extract(payload,'$.channel'),''),"
-    " COALESCE(json_extract(payload,'$.service'),'')";
+    " COALESCE(json_extract(payload,'$.service'),''), COALESCE(json_extract(payload,'$.priority_category'),'')";
 
 report::LogEvent readEvent(const Stmt& s) {
   report::LogEvent e;
@@ -72,12 +72,13 @@ report::LogEvent readEvent(const Stmt& s) {
   e.to = s.text(8);
   e.channel = s.text(9);
   e.service = s.text(10);
+  e.priority = s.text(11);
   return e;
 }
 
 constexpr const char* kRegisterSelect =
     "SELECT c.id, c.created_ms, v.name, v.nip, v.agency, v.phone, v.email, v.role, c.service, c.channel, c.ticket,"
-    " c.state, v.purged_ms FROM cases c JOIN visits v ON v.id = c.visit_id";
+    " c.state, v.purged_ms, c.priority_category FROM cases c JOIN visits v ON v.id = c.visit_id";
 
 report::RegisterRow readRegister(const Stmt& s) {
   report::RegisterRow r;
@@ -94,6 +95,7 @@ report::RegisterRow readRegister(const Stmt& s) {
   r.ticket = s.text(10);
   r.state = s.text(11);
   r.purged = s.i64(12) != 0;
+  r.priority = s.text(13);
   return r;
 }
 
@@ -311,7 +313,8 @@ core::Result<std::vector<report::RegisterRow>> ReportStore::registerRowsByScan(c
       if (kind == "ticket_issued" || kind == "email_received") {
         const std::int64_t at = s.i64(1);
         if (at < from || at >= to) continue;
-        Stmt pj(*m_db, "SELECT json_extract(?1,'$.visit_id'), json_extract(?1,'$.service'), json_extract(?1,'$.channel')");
+        Stmt pj(*m_db, "SELECT json_extract(?1,'$.visit_id'), json_extract(?1,'$.service'), json_extract(?1,'$.channel'),"
+                       " COALESCE(json_extract(?1,'$.priority_category'),'')");
         pj.bind(1, s.text(5));
         pj.step();
         report::RegisterRow r;
@@ -321,6 +324,7 @@ core::Result<std::vector<report::RegisterRow>> ReportStore::registerRowsByScan(c
         r.state = s.text(4);
         r.service = pj.text(1);
         r.channel = pj.text(2);
+        r.priority = pj.text(3);
         cases[id] = {r, pj.i64(0)};
         continue;
       }

@@ -144,7 +144,7 @@ TEST_F(ReportExportTest, RegisterInEveryFormat) {
   auto doc = registerDocument(LPSE_OK(m_reports->registerReport(day)), header);
   checkAllFormats(doc, "register");
   const auto csv = slurp(m_dir.file("register.csv"));
-  EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3), "No,Waktu,Nama,Instansi,Peran,Layanan,Kanal,Nomor antrian,Hasil,Kasus");
+  EXPECT_EQ(csv.substr(3, csv.find("\r\n") - 3), "No,Waktu,Nama,Instansi,Peran,Layanan,Kanal,Nomor antrian,Hasil,Kasus,Prioritas");
   EXPECT_NE(csv.find("1,2026-03-10 08:00,Ani Lestari,Dinas PUPR,ppk,reset,datang langsung,R-001,selesai,"),
             std::string::npos);
   for (const char* name : {"Ani Lestari", "Bambang Wijaya", "Citra Dewi", "Dedi Kurniawan", "Eka Putri", "Fajar Nugroho"})

@@ -45,7 +45,8 @@ bool overlaps(const ui::UiRect& a, const ui::UiRect& b) {
 // Items of the overlay windows (the idle warning, the accessibility panel)
 // sit over the page on purpose; they are checked among themselves.
 bool inOverlay(const ui::UiItem& i) {
-  return i.id.rfind("access_", 0) == 0 || i.id == "idle_warning" || i.id == "more_time";
+  return i.id.rfind("access_", 0) == 0 || i.id == "idle_warning" || i.id == "more_time" ||
+         i.id.rfind("help_", 0) == 0;  // the call-for-help panel (issue #14)
 }
 
 // A widget drawn inside another on purpose (text inside its card).
@@ -288,6 +289,27 @@ TEST_P(KioskLayout, EveryPageFitsWithoutOverlap) {
   h.tap("start");
   ASSERT_EQ(h.note("step"), "service");
   h.check("service", "service_reset");
+  // Priority ticked, and the call-for-help panel over the page (issue #14).
+  // The ticks sit above the tiles, or (large text on a small screen) under
+  // them, scrolled into view by the visitor.
+  {
+    const ui::UiItem* pr = h.item("priority_elderly");
+    ASSERT_NE(pr, nullptr);
+    float cx = 0, cy = 0, cw = 0, ch = 0;
+    char sep;
+    std::istringstream in(h.note("content_rect"));
+    in >> cx >> sep >> cy >> sep >> cw >> sep >> ch;
+    if (pr->rect.y + pr->rect.h <= cy + ch) {
+      h.tap("priority_elderly");
+      ASSERT_EQ(h.note("priority"), "elderly");
+      h.check("service+priority", "service_reset");
+    }
+  }
+  h.tap("help");
+  ASSERT_TRUE(h.waitFor([&] { return h.item("help_close") != nullptr; }));
+  h.check("service+help panel");
+  h.tap("help_close");
+  ASSERT_EQ(h.item("help_close"), nullptr);
   h.tap("service_reset");
   ASSERT_EQ(h.note("step"), "scan");
   h.check("scan", "type_instead");
