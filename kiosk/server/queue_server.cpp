@@ -77,6 +77,7 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
   routeStream();
   routeAccess();
   routeReports();
+  routeDesks();
 }
 
 core::Status QueueServer::ready() const {

@@ -79,6 +79,10 @@ class QueueServer {
   void routeStream();
   void routeAccess();
   void routeReports();
+  void routeDesks();  // routes_desks.cpp: breaks, desk presence, closing the day
+  std::int64_t startOfToday() const;
+  // Why `counter` may not be offered work now (it is on a break), if so.
+  std::optional<core::Error> deskRefusal(const std::string& counter);
   void endOfDaySweep();
   // The actor behind the request's bearer token, if any.
   std::optional<core::Actor> identify(const httplib::Request& req);

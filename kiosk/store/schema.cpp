@@ -145,6 +145,13 @@ const std::vector<std::string>& migrations() {
       );
       CREATE INDEX case_notes_case ON case_notes(case_id, seq);
       )sql",
+      // 5: a desk's presence (issue #12 breaks, #13 supervisor board): its
+      // latest sign-in / break / sign-out event per counter, found without
+      // reading the whole log (call-next asks it on every call).
+      R"sql(
+      CREATE INDEX events_desk ON events(counter, seq)
+        WHERE kind IN ('desk_sign_in','break_start','break_end','desk_sign_out');
+      )sql",
   };
   return m;
 }

@@ -13,6 +13,7 @@
 
 #include "kiosk/core/calendar.hpp"
 #include "kiosk/core/case_record.hpp"
+#include "kiosk/core/desk_rules.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/sop.hpp"
 #include "kiosk/core/ticket_number.hpp"
@@ -72,6 +73,16 @@ class Store {
   core::Status recordDeviceStatus(const core::DeviceStatus& status, const Actor& actor, std::int64_t nowMs);
   // The latest report of every device part.
   std::vector<core::DeviceStatus> deviceStatuses();
+
+  // A desk's presence (store_desks.cpp): a staff member signs in or out at
+  // a counter, a break starts or ends (`kind`: core::kDeskSignIn, ...), kept
+  // in the log as an event about no case with the counter and, for a break,
+  // its BreakReason code. deskStatuses() is the latest of each counter
+  // whose desk events fall at or after `sinceMs`; deskStatus() one counter's.
+  core::Status recordDeskEvent(std::string_view kind, const std::string& counter, const std::string& reason,
+                               const Actor& actor, std::int64_t nowMs);
+  std::vector<core::DeskStatus> deskStatuses(std::int64_t sinceMs);
+  std::optional<core::DeskStatus> deskStatus(const std::string& counter, std::int64_t sinceMs);
 
   core::Result<CaseRecord> getCase(std::int64_t caseId);
   core::Result<CaseRecord> findByToken(const std::string& token);

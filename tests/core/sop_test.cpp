@@ -81,6 +81,9 @@ std::vector<Expected> expectedTable() {
       // To another counter (fullInput names one): the state stays.
       {S::Called, A::Transfer, R::Helpdesk, S::Called},
       {S::Checking, A::Transfer, R::Helpdesk, S::Checking},
+      // The supervisor reassigns a stranded case (issue #13).
+      {S::Called, A::Transfer, R::Supervisor, S::Called},
+      {S::Checking, A::Transfer, R::Supervisor, S::Checking},
   };
   for (S s : kAllStates)
     if (s != S::Delivered && s != S::RejectionNotified && s != S::NoShow && s != S::Cancelled)
