@@ -35,6 +35,8 @@ BENCH_TARGETS += scan_bench
 BENCH_TARGETS += lpse-display
 # Reports on a year of a busy office vs a plain scan of the log (tests/bench/run_report_bench.sh).
 BENCH_TARGETS += report_bench
+# The kiosk's memory beside a bare GLFW + ImGui window (tests/bench/run_kiosk_memory_bench.sh).
+BENCH_TARGETS += bare_imgui_window
 bench: deps
 	scripts/install-deps bench
 	cmake --preset release >/dev/null

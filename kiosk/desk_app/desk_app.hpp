@@ -11,6 +11,7 @@
 #include "kiosk/client/worker.hpp"
 #include "kiosk/config/config.hpp"
 #include "kiosk/desk_app/desk_model.hpp"
+#include "kiosk/desk_app/desk_slip.hpp"
 #include "kiosk/ui/strings.hpp"
 #include "kiosk/ui/window_app.hpp"
 
@@ -38,6 +39,9 @@ class DeskApp : public ui::Screen {
   void refresh();
   void send(DeskRequest r);
   void load(std::int64_t id);
+  // Step 14: the open case's slip saved as PDF and sent to the slip printer,
+  // on m_slipWorker (lp may take seconds; the network worker never waits).
+  void printSlip();
   const std::string& tr(std::string_view key) const { return m_strings.tr(key); }
   std::string codeText(core::CodeList l, std::string_view code) const;
   // The break on the server (issue #12): start with a reason code, or end
@@ -52,6 +56,7 @@ class DeskApp : public ui::Screen {
   void drawHelpdeskSteps(float width);
   void drawAdminSteps(float width);
   void drawHandBack(float width);
+  void drawSlipPrint(float width);
   void drawEmailForm(float width);
   bool stepButton(core::Action a, const std::string& label, int style, float width);
   void codeChoice(const char* idPrefix, core::CodeList l, std::string& chosen, float width);
@@ -61,6 +66,10 @@ class DeskApp : public ui::Screen {
   DeskModel m_model;
   client::ApiClient m_api;
   client::Worker m_worker;
+  SlipJob m_slip;
+  slip::SlipOptions m_slipOptions;
+  // After m_worker: it is joined first, and its jobs hand back through m_worker.
+  client::Worker m_slipWorker;
   std::unique_ptr<client::EventStream> m_stream;
   bool m_boardLoaded = false;
   std::string m_username, m_password;  // the sign-in form

@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "kiosk/client/clock.hpp"
+#include "kiosk/core/result_notice.hpp"
 #include "kiosk/core/result_slip.hpp"
 #include "kiosk/desk_app/desk_app.hpp"
 #include "kiosk/desk_app/desk_text.hpp"
@@ -86,21 +87,36 @@ void DeskApp::drawCase(float w) {
     map.note("timer_level", levelName(t->level));
   }
   if (auto due = m_model.due(now); due && c.state == S::EmailReceived) {
-    const std::string text = due->overdue ? m_strings.tr("desk.email.overdue", {{"time", mmss(-due->leftS)}})
-                                          : m_strings.tr("desk.email.left", {{"time", mmss(due->leftS)}});
+    // The time left and the deadline itself (the same working day, SOP step 4).
+    const bool en = m_strings.language() == "en";
+    const std::string text =
+        m_strings.tr(due->overdue ? "desk.email.overdue" : "desk.email.left", {{"time", spanText(due->leftS, en)}}) +
+        " \xC2\xB7 " +
+        m_strings.tr("desk.email.due",
+                     {{"when", core::formatNoticeDate(due->dueMs, m_model.settings().calendar.utcOffsetMinutes, en)}});
     ui::bigText("email_due", text, {.color = due->overdue ? ui::colors::kDanger : ui::colors::kOk});
   }
   if (d.visit) {
     const auto& v = *d.visit;
     ui::bigText("visit_name", v.name, {.font = ui::fonts().bold});
-    ui::bigText("visit_agency", tr("kiosk.role." + std::string(core::toString(v.role))) + " \xC2\xB7 " + v.agency);
-    ui::bigText("visit_contact", "NIP " + (v.nip.empty() ? "-" : v.nip) + " \xC2\xB7 " + v.phone +
-                                     (v.email.empty() ? "" : " \xC2\xB7 " + v.email),
+    // Parts joined only when present: an e-mailed request often has no
+    // agency, NIP or phone.
+    auto joined = [](std::initializer_list<std::string> parts) {
+      std::string out;
+      for (const auto& p : parts)
+        if (!p.empty()) out += (out.empty() ? "" : " \xC2\xB7 ") + p;
+      return out;
+    };
+    ui::bigText("visit_agency", joined({tr("kiosk.role." + std::string(core::toString(v.role))), v.agency}));
+    ui::bigText("visit_contact", joined({v.nip.empty() ? "" : "NIP " + v.nip, v.phone, v.email}),
                 {.color = ui::colors::kTextDim});
     if (!v.spseUserId.empty()) ui::bigText("visit_user", "User ID SPSE: " + v.spseUserId, {.color = ui::colors::kTextDim});
     if (!v.purpose.empty()) ui::bigText("visit_purpose", v.purpose, {.color = ui::colors::kTextDim});
+    // What the visitor said they lack; an e-mail from the mailbox declared
+    // nothing (its attachments are in the purpose line), so nothing is said.
     auto declared = v.missingDocuments();
-    if (!declared.empty()) {
+    const bool saidNothing = v.channel == core::Channel::Email && v.documents.empty();
+    if (!declared.empty() && !saidNothing) {
       std::string docs;
       for (auto m : declared) docs += (docs.empty() ? "" : ", ") + tr("kiosk.doc." + std::string(core::toString(m)));
       ui::bigText("visit_missing", m_strings.tr("desk.case.missing_declared", {{"docs", docs}}), {.color = ui::colors::kWarn});
@@ -133,7 +149,9 @@ void DeskApp::drawCase(float w) {
     else if (h.kind == "transfer") list = core::CodeList::TransferReason;
     else if (h.kind == "call") list = core::CodeList::OutOfOrderReason;
     else if (h.kind == "cancel") list = core::CodeList::CancelReason;
-    const std::string text = h.kind == "archive" ? h.code : codeText(list, h.code);
+    const std::string text = h.kind == "archive"      ? h.code
+                             : h.kind == "mail_reply" ? tr("desk.mail_reply." + h.code)
+                                                      : codeText(list, h.code);
     ui::bigText(("hist_" + std::to_string(h.seq)).c_str(),
                 tr("desk.action." + h.kind) + ": " + text, {.color = ui::colors::kTextDim});
     if (h.kind == "mark_invalid") map.note("rejection_reason", h.code);
@@ -243,37 +261,59 @@ void DeskApp::drawHandBack(float w) {
   const bool email = c.channel == core::Channel::Email;
   const int primary = static_cast<int>(ui::ButtonStyle::Primary), secondary = static_cast<int>(ui::ButtonStyle::Secondary);
   if (email) {
-    if (m_model.settings().mailReplies) {
-      ui::bigText("reply_auto", tr("desk.email.reply_auto"), {.color = ui::colors::kTextDim});
-    } else {
-      const auto r = emailReply(d, m_model.settings().officeName, m_model.settings().calendar, m_strings.language());
-      ui::bigText("reply_title", tr("desk.email.reply_paste"), {.font = ui::fonts().bold});
-      ui::bigText("reply_to", "To: " + r.to + "\nSubject: " + r.subject);
-      ui::bigText("reply_body", r.body, {.color = ui::colors::kTextDim});
-      ui::UiMap::current().note("reply_body", r.body);
-      if (ui::bigButton("reply_copy", tr("desk.email.copy"), {w, 0}, ui::ButtonStyle::Secondary))
-        ImGui::SetClipboardText(("Subject: " + r.subject + "\n\n" + r.body).c_str());
-    }
+    // The reply: sent by the server when its relay is set, else pasted by hand.
+    const auto r = emailReply(d, m_model.settings().officeName, m_model.settings().calendar, m_strings.language());
+    const bool mailed = m_model.settings().mailReplies;
+    ui::bigText(mailed ? "reply_auto" : "reply_title", tr(mailed ? "desk.email.reply_auto" : "desk.email.reply_paste"),
+                {.font = ui::fonts().bold});
+    ui::bigText("reply_to", "To: " + r.to + "\nSubject: " + r.subject);
+    ui::bigText("reply_body", r.body, {.color = ui::colors::kTextDim});
+    ui::UiMap::current().note("reply_body", r.body);
+    ui::UiMap::current().note("reply_to", r.to);
+    if (!mailed && ui::bigButton("reply_copy", tr("desk.email.copy"), {w, 0}, ui::ButtonStyle::Secondary))
+      ImGui::SetClipboardText(("Subject: " + r.subject + "\n\n" + r.body).c_str());
   } else if (!rejected) {
-    core::SlipInput in;
-    in.office = m_model.settings().officeName;
-    in.ticket = c.ticket;
-    in.name = d.visit ? d.visit->name : "";
-    in.spseUserId = d.visit ? d.visit->spseUserId : "";
-    for (const auto& h : d.history)
-      if (h.kind == "record_result") in.outcome = h.code;
-    in.atMs = wallClockMs();
+    const auto in = slipInputFor(d, m_model.settings(), m_model.session()->displayName, wallClockMs());
     std::string slip;
     for (const auto& line : core::resultSlip(in, m_model.settings().calendar, m_strings.language()))
       slip += line + "\n";
     ui::bigText("slip_title", tr("desk.work.slip"), {.font = ui::fonts().bold});
     ui::bigText("slip", slip);
     ui::UiMap::current().note("slip", slip);
+    drawSlipPrint(w);
   }
   if (!email) stepButton(Action::CallBack, m_strings.tr("desk.work.call_back", {{"counter", m_model.settings().counter}}),
                          secondary, w);
   if (rejected) stepButton(Action::NotifyRejection, tr("desk.action.notify_rejection"), primary, w);
-  else stepButton(Action::Deliver, tr(email ? "desk.email.sent" : "desk.action.deliver"), primary, w);
+  else stepButton(Action::Deliver,
+                  tr(!email ? "desk.action.deliver" : m_model.settings().mailReplies ? "desk.email.send" : "desk.email.sent"),
+                  primary, w);
+}
+
+// "Print slip" and what became of it: printed, saved only (no printer set),
+// or the printer's problem in words with the file kept for printing by hand.
+void DeskApp::drawSlipPrint(float w) {
+  const std::int64_t id = m_model.current()->kase.id;
+  const bool printer = !m_slipOptions.print.printer.empty();
+  const std::string label = tr(m_slip.busyFor(id) ? "desk.slip.working" : printer ? "desk.slip.print" : "desk.slip.save");
+  if (ui::bigButton("slip_print", label, {w, 0}, ui::ButtonStyle::Secondary, !m_slip.busy())) printSlip();
+  const slip::SlipOutcome* o = m_slip.outcomeFor(id);
+  if (!o) return;
+  auto& map = ui::UiMap::current();
+  map.note("slip_file", o->path);
+  map.note("slip_printed", o->printed ? "1" : "0");
+  if (o->error) {
+    std::string text = o->error->message(m_strings.language());
+    if (!o->path.empty()) text += " " + m_strings.tr("desk.slip.kept", {{"path", o->path}});
+    ui::bigText("slip_status", text, {.color = ui::colors::kDanger});
+    map.note("slip_error", o->error->code);
+  } else if (o->printed) {
+    ui::bigText("slip_status",
+                m_strings.tr("desk.slip.printed", {{"printer", m_slipOptions.print.printer}, {"path", o->path}}),
+                {.color = ui::colors::kOk});
+  } else {
+    ui::bigText("slip_status", m_strings.tr("desk.slip.saved", {{"path", o->path}}), {.color = ui::colors::kTextDim});
+  }
 }
 
 void DeskApp::drawAdminSteps(float w) {

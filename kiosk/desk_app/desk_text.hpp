@@ -20,4 +20,15 @@ inline std::string mmss(std::int64_t s) {
   return buf;
 }
 
+// How far a deadline is, for people (minutes are enough; days when it is
+// days): "45 mnt", "3 jam 20 mnt", "2 hari 13 jam"; English "45 min",
+// "3 h 20 min", "2 d 13 h". The sign is the caller's ("sisa" / "TERLAMBAT").
+inline std::string spanText(std::int64_t s, bool en) {
+  if (s < 0) s = -s;
+  const long long m = s / 60, h = m / 60, d = h / 24;
+  if (d > 0) return std::to_string(d) + (en ? " d " : " hari ") + std::to_string(h % 24) + (en ? " h" : " jam");
+  if (h > 0) return std::to_string(h) + (en ? " h " : " jam ") + std::to_string(m % 60) + (en ? " min" : " mnt");
+  return std::to_string(m) + (en ? " min" : " mnt");
+}
+
 }  // namespace lpse::desk

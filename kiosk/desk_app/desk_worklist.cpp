@@ -53,8 +53,8 @@ void DeskApp::drawWorkList(float width, float) {
       const auto& c = it.kase;
       std::string label = caseName(c) + " \xC2\xB7 ";
       if (it.due) {
-        label += it.due->overdue ? m_strings.tr("desk.email.overdue", {{"time", mmss(-it.due->leftS)}})
-                                 : m_strings.tr("desk.email.left", {{"time", mmss(it.due->leftS)}});
+        const std::string span = spanText(it.due->leftS, m_strings.language() == "en");
+        label += m_strings.tr(it.due->overdue ? "desk.email.overdue" : "desk.email.left", {{"time", span}});
       } else {
         label += tr("desk.short." + std::string(core::toString(c.state)));
         label += " \xC2\xB7 " + mmss(it.waitingS);

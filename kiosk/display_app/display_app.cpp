@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <memory>
 
 #include "devices/audio/sdl_sink.hpp"
 #include "kiosk/client/clock.hpp"
@@ -35,12 +36,16 @@ std::int64_t wallMsOf(std::chrono::steady_clock::time_point t) {
 }
 }  // namespace
 
-DisplayApp::DisplayApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window)
+DisplayApp::DisplayApp(config::Config cfg, ui::Strings& strings, DisplayHost host)
     : m_cfg(std::move(cfg)),
       m_strings(strings),
+      m_host(std::move(host)),
       m_model(policyOf(m_cfg.display.voice)),
       m_api(m_cfg.serverUrl, credentialOf(m_cfg)),
-      m_worker([&window] { window.wake(); }) {
+      m_worker([this] {
+        if (m_host.wake) m_host.wake();
+      }) {
+  startLogo();
   m_model.setServices(m_cfg.services);
   m_model.setRegistered(!m_api.credential().token.empty());
   m_model.setOnline(false, wallClockMs());
@@ -101,8 +106,28 @@ DisplayApp::DisplayApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& 
 }
 
 DisplayApp::~DisplayApp() {
+  if (m_logoThread.joinable()) m_logoThread.join();
   m_stream.reset();
   m_player.reset();
+}
+
+void DisplayApp::startLogo() {
+  if (m_cfg.display.logo.empty()) return;
+  m_logoState = LogoState::Loading;
+  m_logoThread = std::thread([this, path = m_cfg.display.logo] {
+    auto loaded = std::make_shared<LogoLoad>(loadLogo(path));
+    m_worker.toUi([this, loaded] {
+      if (loaded->error) {
+        // Once: the file is read once. The board is drawn without a logo.
+        std::fprintf(stderr, "lpse-display: logo left out: %s / %s\n", loaded->error->id.c_str(),
+                     loaded->error->en.c_str());
+        m_logoState = LogoState::Failed;
+        return;
+      }
+      m_logo = std::move(loaded->image);
+      m_logoState = LogoState::Ready;
+    });
+  });
 }
 
 void DisplayApp::pumpVoice() {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <filesystem>
 
 #include "kiosk/client/clock.hpp"
 #include "kiosk/display_app/display_app.hpp"
@@ -48,33 +49,77 @@ float fitText(const char* id, ImFont* font, float px, ImVec2 pos, ImVec2 box, co
   return size;
 }
 
-void panel(ImVec2 pos, ImVec2 size, const ImVec4& color, float rounding) {
+// A filled area; with an id it is recorded in the UI map as a "status"
+// item, the container its texts sit in (the layout test allows a widget
+// inside its container, and no other overlap).
+void panel(ImVec2 pos, ImVec2 size, const ImVec4& color, float rounding, const std::string& id = {}) {
   ImGui::GetWindowDrawList()->AddRectFilled(pos, {pos.x + size.x, pos.y + size.y}, ImGui::GetColorU32(color), rounding);
+  if (id.empty()) return;
+  const ImVec2 wp = ImGui::GetWindowPos();
+  ui::UiMap::current().add({.id = id, .kind = ui::UiKind::Status, .rect = {pos.x - wp.x, pos.y - wp.y, size.x, size.y}});
+}
+
+// The called number sized by its ink, not its line: the digits' visible
+// height is what a visitor at the back reads, and the line's ascent and
+// side bearings would waste a fifth of the box. Centred in `box`; the UI
+// map records the ink rectangle.
+void fitInk(const char* id, ImFont* font, float px, ImVec2 pos, ImVec2 box, const std::string& text,
+            const ImVec4& color) {
+  font = orDefault(font);
+  if (text.empty() || box.x <= 0 || box.y <= 0 || font->FontSize <= 0) return;
+  float pen = 0, x0 = FLT_MAX, x1 = -FLT_MAX, y0 = FLT_MAX, y1 = -FLT_MAX;
+  for (const char* c = text.c_str(); *c; ++c) {
+    const ImFontGlyph* g = font->FindGlyph(static_cast<ImWchar>(static_cast<unsigned char>(*c)));
+    if (!g) continue;
+    if (g->Visible) {
+      x0 = std::min(x0, pen + g->X0);
+      x1 = std::max(x1, pen + g->X1);
+      y0 = std::min(y0, g->Y0);
+      y1 = std::max(y1, g->Y1);
+    }
+    pen += g->AdvanceX;
+  }
+  if (x1 <= x0 || y1 <= y0) return;
+  // Glyph metrics are at the font's baked size; per pixel of text size:
+  const float k = 1.0f / font->FontSize;
+  const float inkW = (x1 - x0) * k, inkH = (y1 - y0) * k;
+  const float size = std::floor(std::min({px, box.x / inkW, box.y / inkH}));
+  const float left = std::floor(pos.x + (box.x - inkW * size) * 0.5f);
+  const float top = std::floor(pos.y + (box.y - inkH * size) * 0.5f);
+  ImGui::GetWindowDrawList()->AddText(font, size, {left - x0 * k * size, top - y0 * k * size},
+                                      ImGui::GetColorU32(color), text.c_str());
+  const ImVec2 wp = ImGui::GetWindowPos();
+  ui::UiMap::current().add(
+      {.id = id, .kind = ui::UiKind::Text, .text = text, .rect = {left - wp.x, top - wp.y, inkW * size, inkH * size}});
 }
 
 ImVec2 add(ImVec2 a, ImVec2 b) { return {a.x + b.x, a.y + b.y}; }
 
 }  // namespace
 
-void DisplayApp::draw(ui::Frame& f) {
+void DisplayApp::draw(ui::Frame& f) { drawAt(f.size, f.timeSeconds); }
+
+void DisplayApp::drawAt(ImVec2 windowSize, double timeSeconds) {
   m_worker.drain();
   if (m_player) m_model.setSoundOk(m_player->status().deviceOk);
   const std::int64_t now = wallClockMs();
   ui::beginScreen("display");
   const ImVec2 o = ImGui::GetWindowPos();
-  const float W = f.size.x, H = f.size.y;
+  const float W = windowSize.x, H = windowSize.y;
   // Panels reach the window's edges: not clipped to the padded inner rect.
   ImGui::GetWindowDrawList()->PushClipRect(o, {o.x + W, o.y + H}, false);
   const bool portrait = H > W;
   const float unit = std::min(W, H);  // 1080 on a full-HD screen either way
   const float gap = std::round(unit * 0.015f);
+  // One size for the three headings on the right (or below, in portrait).
+  m_headingPx = std::round(unit * 0.034f);
 
   const float headerH = std::round(unit * 0.10f), footerH = std::round(unit * 0.065f);
   drawHeader(o, {W, headerH}, now);
   float top = headerH;
   if (m_model.showOfflineBanner(now) || !m_model.registered()) {
     const float bannerH = std::round(unit * 0.07f);
-    panel({o.x, o.y + top}, {W, bannerH}, ui::colors::kDanger, 0);
+    panel({o.x, o.y + top}, {W, bannerH}, ui::colors::kDanger, 0, "panel_offline");
     const std::string text = !m_model.registered()
                                  ? tr("status.not_registered") + " (" + m_cfg.display.id + ")"
                                  : tr("display.offline_banner");
@@ -95,19 +140,22 @@ void DisplayApp::draw(ui::Frame& f) {
     const float waitingH = std::round(h * 0.22f);
     // The tiles take what they need (up to a third); the list gets the rest.
     const float countersH = drawCounters(right, {rightW, std::round(h * 0.34f)});
-    const float recentH = h - countersH - waitingH - 2 * gap;
-    drawRecent(add(right, {0, countersH + gap}), {rightW, recentH});
-    drawWaiting(add(right, {0, countersH + recentH + 2 * gap}), {rightW, waitingH}, now);
+    const float top = countersH > 0 ? countersH + gap : 0;
+    const float recentH = h - top - waitingH - gap;
+    drawRecent(add(right, {0, top}), {rightW, recentH});
+    drawWaiting(add(right, {0, top + recentH + gap}), {rightW, waitingH}, now);
   } else {
     const float w = W - 2 * gap, h = bodyH - 2 * gap;
-    const float currentH = std::round(h * 0.40f), countersH = std::round(h * 0.20f), waitingH = std::round(h * 0.14f);
-    const float recentH = h - currentH - countersH - waitingH - 3 * gap;
+    const float currentH = std::round(h * 0.40f), waitingH = std::round(h * 0.14f);
+    // The tiles take what they need (up to a fifth); the list gets the rest.
+    const float countersH = drawCounters(add(body, {0, currentH + gap}), {w, std::round(h * 0.20f)});
+    const float top = currentH + (countersH > 0 ? countersH + 2 * gap : gap);
+    const float recentH = h - top - waitingH - gap;
     drawCurrent(body, {w, currentH}, now);
-    drawCounters(add(body, {0, currentH + gap}), {w, countersH});
-    drawRecent(add(body, {0, currentH + countersH + 2 * gap}), {w, recentH});
-    drawWaiting(add(body, {0, currentH + countersH + recentH + 3 * gap}), {w, waitingH}, now);
+    drawRecent(add(body, {0, top}), {w, recentH});
+    drawWaiting(add(body, {0, top + recentH + gap}), {w, waitingH}, now);
   }
-  drawFooter({o.x, o.y + H - footerH}, {W, footerH}, f.timeSeconds);
+  drawFooter({o.x, o.y + H - footerH}, {W, footerH}, timeSeconds);
   ImGui::GetWindowDrawList()->PopClipRect();
   ui::endScreen();
 
@@ -118,33 +166,69 @@ void DisplayApp::draw(ui::Frame& f) {
 }
 
 void DisplayApp::drawHeader(ImVec2 o, ImVec2 size, std::int64_t now) {
-  panel(o, size, ui::colors::kPanel, 0);
+  panel(o, size, ui::colors::kPanel, 0, "panel_header");
   const float pad = std::round(size.y * 0.18f);
-  const float half = size.x * 0.5f;
-  fitText("office_name", ui::fonts().large, size.y * 0.55f, {o.x + pad, o.y}, {half - pad, size.y}, m_cfg.office.name,
-          ui::colors::kText);
   const int off = m_cfg.office.calendar.utcOffsetMinutes;
   const std::string time = ui::formatTime(now, off) + " " + ui::zoneName(off);
   const std::string date = ui::formatDate(now, off, "id");
-  const float colW = half - 2 * pad;
-  fitText("clock", ui::fonts().large, size.y * 0.50f, {o.x + half + pad, o.y + size.y * 0.02f}, {colW, size.y * 0.56f},
-          time, ui::colors::kText, At::Right);
-  fitText("date", ui::fonts().body, size.y * 0.32f, {o.x + half + pad, o.y + size.y * 0.58f}, {colW, size.y * 0.36f}, date,
+  // The clock column is as wide as the longest date needs (so the office
+  // name keeps the rest, and does not move from day to day), at most half.
+  const float timePx = size.y * 0.50f, datePx = size.y * 0.32f;
+  const float need = std::max(orDefault(ui::fonts().large)->CalcTextSizeA(timePx, FLT_MAX, 0, "00:00 WITA").x,
+                              orDefault(ui::fonts().body)->CalcTextSizeA(datePx, FLT_MAX, 0, "Minggu, 30 September 2026").x);
+  const float colW = std::min(std::ceil(need), size.x * 0.5f - 2 * pad);
+  const float colX = o.x + size.x - pad - colW;
+  fitText("clock", ui::fonts().large, timePx, {colX, o.y + size.y * 0.02f}, {colW, size.y * 0.56f}, time, ui::colors::kText,
+          At::Right);
+  fitText("date", ui::fonts().body, datePx, {colX, o.y + size.y * 0.58f}, {colW, size.y * 0.36f}, date,
           ui::colors::kTextDim, At::Right);
+  // Logo, then the name, in what is left of the band.
+  const float left = o.x + pad, right = colX - 2 * pad;
+  const float logoH = size.y - 2 * std::round(size.y * 0.12f);
+  const float logoW = drawLogo({left, o.y + (size.y - logoH) * 0.5f}, logoH, (right - left) * 0.4f);
+  const float nameX = logoW > 0 ? left + logoW + pad : left;
+  fitText("office_name", ui::fonts().large, size.y * 0.55f, {nameX, o.y}, {right - nameX, size.y}, m_cfg.office.name,
+          ui::colors::kText);
+}
+
+float DisplayApp::drawLogo(ImVec2 o, float boxH, float maxW) {
+  if (m_logoState != LogoState::Ready || !m_host.logoTexture) return 0;
+  const LogoSize s = fitLogo(m_logo.width, m_logo.height, std::min(maxW, boxH * 3.0f), boxH);
+  if (s.width == 0) return 0;
+  if (s.width != m_logoTextureSize.width || s.height != m_logoTextureSize.height) {
+    // A new layout size (start-up, a resize): one resample and upload, so
+    // the texture is drawn pixel for pixel.
+    m_logoTexture = m_host.logoTexture(resample(m_logo, s.width, s.height));
+    m_logoTextureSize = s;
+    if (!m_logoTexture) {
+      std::fprintf(stderr, "lpse-display: logo left out: tekstur logo tidak dapat dibuat / cannot make the logo texture (%dx%d)\n",
+                   s.width, s.height);
+      m_logoState = LogoState::Failed;
+      return 0;
+    }
+  }
+  const ImVec2 p{std::floor(o.x), std::floor(o.y + (boxH - static_cast<float>(s.height)) * 0.5f)};
+  ImGui::GetWindowDrawList()->AddImage(m_logoTexture, p, {p.x + s.width, p.y + s.height});
+  const ImVec2 wp = ImGui::GetWindowPos();
+  ui::UiMap::current().add({.id = "office_logo",
+                            .kind = ui::UiKind::Status,
+                            .text = std::filesystem::path(m_cfg.display.logo).filename().string(),
+                            .rect = {p.x - wp.x, p.y - wp.y, static_cast<float>(s.width), static_cast<float>(s.height)}});
+  return static_cast<float>(s.width);
 }
 
 void DisplayApp::drawCurrent(ImVec2 o, ImVec2 size, std::int64_t now) {
   const bool lit = m_model.highlighted(now);
-  panel(o, size, lit ? ui::colors::kPanelPressed : ui::colors::kPanel, size.y * 0.03f);
+  panel(o, size, lit ? ui::colors::kPanelPressed : ui::colors::kPanel, size.y * 0.03f, "panel_current");
   const float pad = std::round(size.y * 0.02f);
   const float labelH = size.y * 0.11f;
   fitText("queue_number_label", ui::fonts().large, labelH * 0.8f, {o.x + pad, o.y + pad}, {size.x - 2 * pad, labelH},
           tr("display.queue_number"), ui::colors::kTextDim, At::Center);
   auto call = m_model.latestCall();
   const float numberTop = o.y + pad + labelH;
-  // ImGui's font size is the line height; digits are ~0.55 of it, so the
-  // number's box is most of the panel to make the digits a quarter of the
-  // screen at 1920x1080.
+  // The digits' ink fills this box's height or the panel's width, whichever
+  // comes first: at least a quarter of the screen's short side for a
+  // five-character number at every size (display_layout_test).
   const float numberH = size.y * 0.64f;
   if (!call) {
     fitText("no_queue", ui::fonts().large, size.y * 0.12f, {o.x + pad, numberTop}, {size.x - 2 * pad, numberH},
@@ -153,8 +237,10 @@ void DisplayApp::drawCurrent(ImVec2 o, ImVec2 size, std::int64_t now) {
   }
   const bool off = m_model.blinkOff(now);
   const ImVec4 color = off ? ui::colors::kTextDim : lit ? ui::colors::kAccent : ui::colors::kText;
-  fitText("called_number", ui::fonts().huge, numberH, {o.x + pad, numberTop}, {size.x - 2 * pad, numberH}, call->ticket,
-          color, At::Center);
+  // A margin at the sides: digits that touch the panel's edge look cut off.
+  const float side = std::round(size.x * 0.04f);
+  fitInk("called_number", ui::fonts().huge, FLT_MAX, {o.x + side, numberTop}, {size.x - 2 * side, numberH}, call->ticket,
+         color);
   std::string where = call->counter;
   if (call->kind == core::CallKind::CallBack) where = tr("display.callback_to") + " " + call->counter;
   const float counterTop = numberTop + numberH;
@@ -169,18 +255,27 @@ void DisplayApp::drawCurrent(ImVec2 o, ImVec2 size, std::int64_t now) {
 }
 
 void DisplayApp::noteDrawn(const std::string& ticket) {
-  // The frame in which a number first appears: for the latency benchmark.
+  // The frame in which a number first appears: logged once that frame is
+  // rendered and swapped (presented()), for the latency benchmark.
   if (ticket == m_lastDrawn) return;
   m_lastDrawn = ticket;
-  std::fprintf(stderr, "lpse-display: drawn %s frame_ms=%lld\n", ticket.c_str(), static_cast<long long>(wallClockMs()));
+  m_drawnUnpresented = ticket;
+}
+
+void DisplayApp::presented() {
+  if (m_drawnUnpresented.empty()) return;
+  std::fprintf(stderr, "lpse-display: drawn %s frame_ms=%lld\n", m_drawnUnpresented.c_str(),
+               static_cast<long long>(wallClockMs()));
+  m_drawnUnpresented.clear();
 }
 
 float DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
-  const float titleH = std::min(size.y * 0.22f, 60.0f * size.x / 800.0f);
-  fitText("counters_title", ui::fonts().bold, titleH * 0.8f, o, {size.x, titleH}, tr("display.now_serving"),
-          ui::colors::kTextDim);
+  // Nobody called yet today: no empty heading; the list below takes the room.
   auto cur = m_model.board().current;
-  if (cur.empty()) return size.y;
+  if (cur.empty()) return 0;
+  const float titleH = std::round(m_headingPx * 1.3f);
+  fitText("counters_title", ui::fonts().bold, m_headingPx, o, {size.x, titleH}, tr("display.now_serving"),
+          ui::colors::kTextDim);
   // "Loket 2" before "Loket 10", and always in the same place.
   std::sort(cur.begin(), cur.end(), [](const core::CounterCall& a, const core::CounterCall& b) {
     return a.counter.size() != b.counter.size() ? a.counter.size() < b.counter.size() : a.counter < b.counter;
@@ -195,7 +290,7 @@ float DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
     const auto& c = cur[static_cast<std::size_t>(i)];
     const ImVec2 p{o.x + (i % cols) * (tileW + gap), o.y + titleH + gap + (i / cols) * (tileH + gap)};
     const bool isBig = big && big->counter == c.counter && big->ticket == c.ticket;
-    panel(p, {tileW, tileH}, isBig ? ui::colors::kAccent : ui::colors::kPanel, tileH * 0.08f);
+    panel(p, {tileW, tileH}, isBig ? ui::colors::kAccent : ui::colors::kPanel, tileH * 0.08f, "tile_" + c.counter);
     const ImVec4 ink = isBig ? ui::colors::kOnAccent : ui::colors::kText;
     const float pad = tileH * 0.06f;
     fitText(("counter_" + c.counter).c_str(), ui::fonts().bold, tileH * 0.30f, {p.x + pad, p.y + pad},
@@ -207,10 +302,10 @@ float DisplayApp::drawCounters(ImVec2 o, ImVec2 size) {
 }
 
 void DisplayApp::drawRecent(ImVec2 o, ImVec2 size) {
-  panel(o, size, ui::colors::kPanel, size.y * 0.04f);
+  panel(o, size, ui::colors::kPanel, size.y * 0.04f, "panel_recent");
   const float pad = std::round(size.y * 0.05f);
-  const float titleH = size.y * 0.16f;
-  fitText("recent_title", ui::fonts().bold, titleH * 0.8f, {o.x + pad, o.y + pad * 0.5f}, {size.x - 2 * pad, titleH},
+  const float titleH = std::round(m_headingPx * 1.3f);
+  fitText("recent_title", ui::fonts().bold, m_headingPx, {o.x + pad, o.y + pad * 0.5f}, {size.x - 2 * pad, titleH},
           tr("display.last_called"), ui::colors::kTextDim);
   const auto recent = m_model.recentCalls(6);
   // Two columns of three: six calls fit even at 1366x768.
@@ -225,11 +320,11 @@ void DisplayApp::drawRecent(ImVec2 o, ImVec2 size) {
 }
 
 void DisplayApp::drawWaiting(ImVec2 o, ImVec2 size, std::int64_t now) {
-  panel(o, size, ui::colors::kPanel, size.y * 0.06f);
+  panel(o, size, ui::colors::kPanel, size.y * 0.06f, "panel_waiting");
   const float pad = std::round(size.y * 0.08f);
   const auto& services = m_cfg.services;
   const float rowH = (size.y - 2 * pad) / std::max<std::size_t>(1, services.size() + 1);
-  fitText("waiting_title", ui::fonts().bold, rowH * 0.8f, {o.x + pad, o.y + pad}, {size.x - 2 * pad, rowH},
+  fitText("waiting_title", ui::fonts().bold, std::min(m_headingPx, rowH * 0.8f), {o.x + pad, o.y + pad}, {size.x - 2 * pad, rowH},
           tr("display.waiting"), ui::colors::kTextDim);
   for (std::size_t i = 0; i < services.size(); ++i) {
     const auto& s = services[i];
@@ -245,7 +340,7 @@ void DisplayApp::drawWaiting(ImVec2 o, ImVec2 size, std::int64_t now) {
 }
 
 void DisplayApp::drawFooter(ImVec2 o, ImVec2 size, double timeSeconds) {
-  panel(o, size, ui::colors::kPanel, 0);
+  panel(o, size, ui::colors::kPanel, 0, "panel_footer");
   const float markW = m_model.soundOk() ? 0 : size.y * 4.0f;
   if (!m_cfg.display.runningText.empty()) {
     ImFont* font = orDefault(ui::fonts().body);
@@ -259,10 +354,16 @@ void DisplayApp::drawFooter(ImVec2 o, ImVec2 size, double timeSeconds) {
     dl->AddText(font, px, {std::floor(x), o.y + (size.y - px) * 0.5f}, ImGui::GetColorU32(ui::colors::kText), text.c_str());
     dl->PopClipRect();
     ui::UiMap::current().note("running_text", text);
+    // The band it scrolls through (the text itself moves every frame).
+    const ImVec2 wp = ImGui::GetWindowPos();
+    ui::UiMap::current().add({.id = "running_text",
+                              .kind = ui::UiKind::Text,
+                              .text = text,
+                              .rect = {o.x - wp.x, o.y - wp.y + (size.y - px) * 0.5f, size.x - markW, px}});
   }
   if (!m_model.soundOk()) {
     // Small, for the staff: visitors still see every call.
-    panel({o.x + size.x - markW, o.y}, {markW, size.y}, ui::colors::kDanger, 0);
+    panel({o.x + size.x - markW, o.y}, {markW, size.y}, ui::colors::kDanger, 0, "panel_sound_off");
     fitText("sound_off", ui::fonts().bold, size.y * 0.5f, {o.x + size.x - markW, o.y}, {markW, size.y},
             tr("display.sound_off"), ui::colors::kText, At::Center);
     ui::UiMap::current().note("sound_off", tr("display.sound_off"));

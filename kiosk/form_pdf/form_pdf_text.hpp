@@ -1,7 +1,8 @@
 #pragma once
 // The few drawing moves the printed form needs (text that fits its box,
 // wrapped paragraphs, boxes, check boxes) over a cairo context, in points.
-// Internal to lpse_form_pdf; cairo's type is only named here.
+// Used by lpse_form_pdf and by lpse_slip_pdf (the result slip); cairo's
+// type is only named here.
 #include <string>
 #include <string_view>
 

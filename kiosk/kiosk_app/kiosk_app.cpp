@@ -98,7 +98,7 @@ KioskApp::KioskApp(config::Config cfg, ui::Strings& strings, std::unique_ptr<pri
       }),
       m_spooler(std::make_unique<printer::PrintSpooler>(std::move(printer))) {
   m_host.screenDiagonalIn = m_cfg.kiosk.screenDiagonalIn;
-  ui::setCompactGlyphs(true);  // from the first rebuild (the first frame) on
+  ui::setCompactGlyphs(true);  // from the first build (before the first frame) on
   m_ticketFormat.paper = m_cfg.printer.paperDots == 384 ? printer::paper58() : printer::paper80();
   m_model.setLanguage(m_cfg.kiosk.language);
   m_strings.setLanguage(m_cfg.kiosk.language);
@@ -437,6 +437,20 @@ void KioskApp::readKeypad() {
   }
 }
 
+// The window size sets the scale; large text multiplies the fonts. The
+// fonts are rebuilt (one atlas, never two) between frames when it changes:
+// asked before the first frame (beforeFrame), that frame already has them.
+void KioskApp::askScale(ImVec2 size) {
+  m_scale = layoutScale(size) * m_host.userScale;
+  const float textScale = m_model.access().largeText ? 1.5f : 1.0f;
+  if ((std::fabs(m_scale - m_askedScale) > 0.001f || textScale != m_askedTextScale) && m_host.setUiScale) {
+    m_askedScale = m_scale;
+    m_askedTextScale = textScale;
+    ui::setTextScale(textScale);
+    m_host.setUiScale(m_scale);
+  }
+}
+
 void KioskApp::drawAt(ImVec2 size) {
   m_worker.drain();
   const auto printerStatus = m_spooler->lastStatus();
@@ -453,17 +467,8 @@ void KioskApp::drawAt(ImVec2 size) {
   // Any touch keeps the form alive, not only typing.
   if (ImGui::IsMouseClicked(ImGuiMouseButton_Left)) m_model.touch(wallClockMs());
 
-  // The window size sets the scale; large text multiplies the fonts. The
-  // fonts are rebuilt (one atlas, never two) between frames when it changes.
-  m_scale = layoutScale(size) * m_host.userScale;
+  askScale(size);
   const auto& access = m_model.access();
-  const float textScale = access.largeText ? 1.5f : 1.0f;
-  if ((std::fabs(m_scale - m_askedScale) > 0.001f || textScale != m_askedTextScale) && m_host.setUiScale) {
-    m_askedScale = m_scale;
-    m_askedTextScale = textScale;
-    ui::setTextScale(textScale);
-    m_host.setUiScale(m_scale);
-  }
   if (ui::highContrast() != access.highContrast) ui::setHighContrast(access.highContrast);
   ui::setMinTouchPx(std::max(ui::kMinTouchPx * m_scale, minTouchPx(size, m_host.screenDiagonalIn)));
   guidePage();

@@ -56,6 +56,10 @@ class KioskApp : public ui::Screen {
   ~KioskApp() override;
 
   void draw(ui::Frame& frame) override;
+  // Asks the host for the scale of this window size (and of large text)
+  // before the frame's fonts are built, so the first frame is laid out as
+  // every later one.
+  void beforeFrame(ImVec2 size) override { askScale(size); }
   // One frame at this window size (draw() with the frame's size).
   void drawAt(ImVec2 size);
   bool settled() const override { return m_boardLoaded; }
@@ -121,6 +125,7 @@ class KioskApp : public ui::Screen {
   void drawAccessButton(const Layout& l, ImVec2 at, float side);
   void drawAccessPanel(const Layout& l);
   void readKeypad();
+  void askScale(ImVec2 size);
   void speak(const std::string& text);
   void guidePage();
   float px(float v) const { return v * m_scale; }

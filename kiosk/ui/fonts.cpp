@@ -2,8 +2,12 @@
 
 #include <imgui.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <system_error>
+#include <vector>
 
 namespace lpse::ui {
 namespace {
@@ -34,12 +38,26 @@ const ImWchar kTextRanges[] = {
     0,
 };
 
-ImFont* addFont(const std::filesystem::path& file, float px, const ImWchar* ranges, int oversample) {
+// The two font files, read once per loadFonts() and shared by every size
+// (AddFontFromFileTTF would keep a copy of the file per size in the atlas).
+// The atlas reads them when it builds; releaseFontSources() frees them after.
+std::vector<char> g_regularTtf, g_boldTtf;
+
+bool readFile(const std::filesystem::path& file, std::vector<char>& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !out.empty();
+}
+
+ImFont* addFont(std::vector<char>& ttf, const char* name, float px, const ImWchar* ranges, int oversample) {
   ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;
   // Oversampling triples atlas width by default; big glyphs do not need it.
   cfg.OversampleH = oversample;
   cfg.OversampleV = 1;
-  return ImGui::GetIO().Fonts->AddFontFromFileTTF(file.c_str(), px, &cfg, ranges);
+  std::snprintf(cfg.Name, sizeof cfg.Name, "%s, %.0fpx", name, px);
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(ttf.data(), static_cast<int>(ttf.size()), px, &cfg, ranges);
 }
 
 }  // namespace
@@ -51,6 +69,14 @@ void setTextScale(float k) { g_textScale = k > 0 ? k : 1.0f; }
 
 const unsigned short* textGlyphRanges() { return kTextRanges; }
 
+void releaseFontSources() {
+  // Keeps TexReady and every built font (ImGui 1.86: "we leave TexReady
+  // untouched"); only the inputs of a build go.
+  ImGui::GetIO().Fonts->ClearInputData();
+  std::vector<char>().swap(g_regularTtf);
+  std::vector<char>().swap(g_boldTtf);
+}
+
 std::filesystem::path defaultFontDir() {
   if (const char* env = std::getenv("LPSE_FONT_DIR"); env && *env) return env;
   return "/usr/share/fonts/truetype/noto";
@@ -59,6 +85,9 @@ std::filesystem::path defaultFontDir() {
 std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path& dir) {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->Clear();
+  // As tall as the glyphs need, not the next power of two (up to half the
+  // texture was empty rows); GL 3.3 takes any size.
+  atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
   g_fonts = Fonts{};
   const float hugeScale = uiScale;
   uiScale *= g_textScale;
@@ -68,7 +97,8 @@ std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path&
   const auto boldFile = dir / "NotoSans-Bold.ttf";
   std::error_code ec;
   for (const auto& file : {regular, boldFile}) {
-    if (!std::filesystem::is_regular_file(file, ec)) {
+    if (!std::filesystem::is_regular_file(file, ec) ||
+        !readFile(file, file == regular ? g_regularTtf : g_boldTtf)) {
       ImFont* fallback = atlas->AddFontDefault();
       g_fonts.small = g_fonts.body = g_fonts.bold = g_fonts.large = g_fonts.huge = fallback;
       return "Font " + file.string() + " not found (install fonts-noto-core); using ImGui's built-in font.";
@@ -76,12 +106,14 @@ std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path&
   }
 
   // The first font added is ImGui's default, so plain ImGui::Text gets body.
-  g_fonts.body = addFont(regular, kBodyPx * uiScale, kTextRanges, 2);
+  const char* r = "NotoSans-Regular.ttf";
+  const char* b = "NotoSans-Bold.ttf";
+  g_fonts.body = addFont(g_regularTtf, r, kBodyPx * uiScale, kTextRanges, 2);
   const ImWchar* labels = g_compact ? kCompactRanges : kTextRanges;
-  g_fonts.small = addFont(regular, kSmallPx * uiScale, labels, 2);
-  g_fonts.bold = addFont(boldFile, kBodyPx * uiScale, labels, 2);
-  g_fonts.large = addFont(boldFile, kLargePx * uiScale, labels, 1);
-  g_fonts.huge = addFont(boldFile, kHugePx * hugeScale, g_compact ? kTicketRanges : kHugeRanges, 1);
+  g_fonts.small = addFont(g_regularTtf, r, kSmallPx * uiScale, labels, 2);
+  g_fonts.bold = addFont(g_boldTtf, b, kBodyPx * uiScale, labels, 2);
+  g_fonts.large = addFont(g_boldTtf, b, kLargePx * uiScale, labels, 1);
+  g_fonts.huge = addFont(g_boldTtf, b, kHugePx * hugeScale, g_compact ? kTicketRanges : kHugeRanges, 1);
   if (!g_fonts.body || !g_fonts.small || !g_fonts.bold || !g_fonts.large || !g_fonts.huge) {
     atlas->Clear();
     ImFont* fallback = atlas->AddFontDefault();

@@ -31,11 +31,16 @@ inline constexpr float kHugePx = 200.0f;
 // Debian's fonts-noto-core location, or $LPSE_FONT_DIR when set.
 std::filesystem::path defaultFontDir();
 
-// Needs a current ImGui context; adds the fonts to its atlas (the renderer
-// backend uploads the atlas on its first frame). On error (font file
+// Needs a current ImGui context; adds the fonts to its atlas (WindowApp
+// builds the atlas and uploads it, one byte a texel, before the next frame). On error (font file
 // missing) every slot gets ImGui's built-in font so the UI still works, and
 // the error sentence is returned for the log.
 std::optional<std::string> loadFonts(float uiScale, const std::filesystem::path& dir = defaultFontDir());
+
+// After the atlas is built and on the GPU: frees what only a build reads
+// (the font files, the atlas's font configs). The fonts keep drawing; the
+// next loadFonts() reads the files again. WindowApp calls it after each upload.
+void releaseFontSources();
 
 // With compact glyphs (the kiosk: its UI strings are ASCII and "…"), the
 // small, bold and large fonts hold Latin-1 and general punctuation only;

@@ -3,10 +3,12 @@
 #include "kiosk/ui/gl_driver_scope.hpp"
 
 #include <GLFW/glfw3.h>
+#include <GL/gl.h>
 #include <backends/imgui_impl_glfw.h>
 #include <backends/imgui_impl_opengl3.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -188,10 +190,16 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::create(WindowOptions options
   io.ConfigInputTextCursorBlink = false;
   if (o.hideCursor) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   applyTheme(o.uiScale);
-  if (auto error = loadFonts(o.uiScale)) std::fprintf(stderr, "lpse-ui: %s\n", error->c_str());
-  if (!ImGui_ImplGlfw_InitForOpenGL(w, true) || !ImGui_ImplOpenGL3_Init("#version 330 core"))
+  if (!ImGui_ImplGlfw_InitForOpenGL(w, true) || !ImGui_ImplOpenGL3_Init("#version 330 core") ||
+      !ImGui_ImplOpenGL3_CreateDeviceObjects())
     return core::makeError("renderer_failed", "Tidak dapat memulai perender OpenGL 3.3 ImGui.",
                            "Cannot start the ImGui OpenGL 3.3 renderer.");
+  // The backend made its shader and, from the still empty atlas, a texture
+  // of ImGui's small built-in font in RGBA. The atlas the screens use is
+  // ours (uploadFonts(): one byte a texel), built before the first frame at
+  // the scale the screen asks for in beforeFrame(); the backend's goes.
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  if (auto error = loadFonts(o.uiScale)) std::fprintf(stderr, "lpse-ui: %s\n", error->c_str());
 
   UiMap::current().setOutputPath(o.uiMapPath);
   return app;
@@ -199,6 +207,11 @@ core::Result<std::unique_ptr<WindowApp>> WindowApp::create(WindowOptions options
 
 WindowApp::~WindowApp() {
   GlDriverScope driver;
+  if (m_fontTexture != 0) {
+    const GLuint id = m_fontTexture;
+    glDeleteTextures(1, &id);
+    m_fontTexture = 0;
+  }
   if (m_imguiReady) {
     if (ImGui::GetIO().BackendRendererUserData) ImGui_ImplOpenGL3_Shutdown();
     if (ImGui::GetIO().BackendPlatformUserData) ImGui_ImplGlfw_Shutdown();
@@ -231,26 +244,62 @@ void WindowApp::requestClose() {
   wake();
 }
 
+// The font atlas on the GPU as one byte a texel (GL_R8, read as white with
+// that alpha through the texture swizzle: what ImGui's backend does with
+// RGBA, at a quarter of the memory; llvmpipe keeps textures in this process).
+// The CPU copy and the font files are freed once uploaded: the next rebuild
+// (loadFonts) makes them again.
+void WindowApp::uploadFonts() {
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  unsigned char* pixels = nullptr;
+  int width = 0, height = 0;
+  atlas->GetTexDataAsAlpha8(&pixels, &width, &height);
+  GlDriverScope driver;
+  GLint lastTexture = 0, lastAlignment = 4, lastRowLength = 0;
+  glGetIntegerv(GL_TEXTURE_BINDING_2D, &lastTexture);
+  glGetIntegerv(GL_UNPACK_ALIGNMENT, &lastAlignment);
+  glGetIntegerv(GL_UNPACK_ROW_LENGTH, &lastRowLength);
+  if (m_fontTexture == 0) {
+    GLuint id = 0;
+    glGenTextures(1, &id);
+    m_fontTexture = id;
+  }
+  glBindTexture(GL_TEXTURE_2D, m_fontTexture);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  const GLint swizzle[4] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, swizzle);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  // Same texture name: the driver frees the previous atlas, one at a time.
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, lastAlignment);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, lastRowLength);
+  glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(lastTexture));
+  atlas->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(m_fontTexture)));
+  atlas->ClearTexData();
+  releaseFontSources();  // the font files too (about 1 MB): read again at the next rebuild
+}
+
 bool WindowApp::runFrame(Screen& screen, std::uint64_t index, double startTime, bool forceRender) {
+  // The screen asks for the scale of this window size first, so the fonts
+  // are built once, before the first frame, at the scale it is drawn at.
+  int winW = 0, winH = 0;
+  glfwGetWindowSize(m_window, &winW, &winH);
+  screen.beforeFrame(ImVec2(static_cast<float>(winW), static_cast<float>(winH)));
   if (m_pendingScale > 0) {
-    const float scale = m_pendingScale;
+    m_options.uiScale = m_pendingScale;
     m_pendingScale = 0;
-    m_options.uiScale = scale;
-    applyTheme(scale);
-    if (auto error = loadFonts(scale)) std::fprintf(stderr, "lpse-ui: %s\n", error->c_str());
-    GlDriverScope driver;
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
-    m_texDataFreed = false;
-    m_needsRedraw = true;
+    applyTheme(m_options.uiScale);
+    if (auto error = loadFonts(m_options.uiScale)) std::fprintf(stderr, "lpse-ui: %s\n", error->c_str());
+    m_fontsUploaded = false;
+  }
+  if (!m_fontsUploaded) {
+    uploadFonts();
+    m_fontsUploaded = true;
+    forceRender = true;
   }
   ImGui_ImplOpenGL3_NewFrame();
-  if (!m_texDataFreed && ImGui::GetIO().Fonts->TexID) {
-    // The GPU has the atlas; the CPU copy (RGBA, 4 bytes a texel: tens of
-    // MB at 4K) is not needed again until the next rebuild.
-    ImGui::GetIO().Fonts->ClearTexData();
-    m_texDataFreed = true;
-  }
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   const ImGuiIO& io = ImGui::GetIO();
@@ -334,8 +383,11 @@ int WindowApp::run(Screen& screen) {
       }
     }
     if (rendered) {
-      GlDriverScope driver;
-      glfwSwapBuffers(m_window);
+      {
+        GlDriverScope driver;
+        glfwSwapBuffers(m_window);
+      }
+      screen.presented();
     }
   }
   return 0;

@@ -34,11 +34,19 @@ class Screen {
  public:
   virtual ~Screen();
   virtual void draw(Frame& frame) = 0;
+  // UI thread, before each frame's fonts are made ready, with the window's
+  // size: a screen whose fonts follow the window size asks for its scale
+  // here (WindowApp::setUiScale), so the frame it then draws, the first one
+  // included, already has them.
+  virtual void beforeFrame(ImVec2 /*size*/) {}
   // True while animations or pending work need continuous frames.
   virtual bool animating() const { return false; }
   // For --screenshot: the screen has what it needs to show (e.g. the first
   // data from the server arrived).
   virtual bool settled() const { return true; }
+  // After a frame that changed the screen was rendered and swapped: what
+  // draw() put in it is now on its way to the monitor (for latency logs).
+  virtual void presented() {}
 };
 
 class WindowApp {
@@ -63,11 +71,13 @@ class WindowApp {
 
   // UI thread: fonts and theme at this scale from the next frame on (the
   // atlas is rebuilt and re-uploaded between frames; one atlas at a time).
+  // Asked from Screen::beforeFrame, from the frame about to be drawn on.
   void setUiScale(float scale) { m_pendingScale = scale; }
 
  private:
   explicit WindowApp(WindowOptions options);
   bool runFrame(Screen& screen, std::uint64_t index, double startTime, bool forceRender);
+  void uploadFonts();
   static void markInput(GLFWwindow* window);
   static void onRefresh(GLFWwindow* window);
 
@@ -84,7 +94,8 @@ class WindowApp {
   double m_lastFrameTime = 0;
   bool m_mouseHeld = false;
   float m_pendingScale = 0;
-  bool m_texDataFreed = false;
+  bool m_fontsUploaded = false;  // the atlas of the current fonts is on the GPU
+  unsigned m_fontTexture = 0;    // that atlas, one byte a texel (GL_R8)
 };
 
 }  // namespace lpse::ui

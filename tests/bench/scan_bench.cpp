@@ -259,10 +259,13 @@ int main(int argc, char** argv) {
     else if (a == "--wild-seed" && i + 1 < argc) wild.seed = static_cast<unsigned>(std::atoi(argv[++i]));
     else if (a == "--wild-splits" && i + 1 < argc) wild.splits = argv[++i];
     else if (a == "--wild-dir" && i + 1 < argc) wild.dir = argv[++i];
+    else if (a == "--wild-kinds" && i + 1 < argc) wild.kinds = argv[++i];
+    else if (a == "--wild-pipelines") wild.pipelinesOnly = true;
     else {
       std::fprintf(stderr,
                    "usage: %s [--seed N] [--per-category N] [--variants] [--no-zbar] [--no-degraded]\n"
-                   "          [--wild-per-kind N] [--wild-seed N] [--wild-splits tune,heldout] [--wild-dir DIR]\n",
+                   "          [--wild-per-kind N] [--wild-seed N] [--wild-splits tune,heldout] [--wild-dir DIR]\n"
+                   "          [--wild-kinds a,b] [--wild-pipelines]\n",
                    argv[0]);
       return 64;
     }

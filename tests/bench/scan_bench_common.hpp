@@ -110,6 +110,8 @@ struct WildArgs {
   std::string splits = "tune,heldout";
   bool variants = false, zbar = true;
   std::string dir;  // keep the generated set here and reuse it on the next run (tuning)
+  std::string kinds;           // non-empty: only these kinds (comma-separated), e.g. "none" to profile
+  bool pipelinesOnly = false;  // tuning: only pipelines() on the tune split, no baselines
 };
 
 // The wild set's section (scan_bench_wild.cpp).

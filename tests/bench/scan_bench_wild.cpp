@@ -96,6 +96,8 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
                                    .zxingDownscale = false, .normalizeFloor = 8};
   const scanner::DecodePass fine50{.name = "fine 1/2", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
                                    .zxingDownscale = false, .normalizeFloor = 8};
+  const scanner::DecodePass fine50inv{.name = "fine 1/2", .workSide = 1280, .roi = 0.5, .prep = Prep::Normalize,
+                                      .zxingDownscale = false, .invertRetry = true, .normalizeFloor = 8};
   const scanner::DecodePass up50{.name = "up 1/2", .workSide = 1280, .roi = 0.5, .zxingDownscale = false};
   const scanner::DecodePass fine60{.name = "fine 0.6", .workSide = 1536, .roi = 0.6, .prep = Prep::Normalize,
                                    .zxingDownscale = false, .normalizeFloor = 8};
@@ -111,12 +113,39 @@ std::vector<std::pair<std::string, scanner::DecoderConfig>> pipelines() {
                                                            {.name = "normalize", .workSide = 1280,
                                                             .prep = Prep::Normalize}})},
       {"plain+inv, fine 2/3, normalize+inv", cfg({plainInv, fine67, norm})},
-      {"plain+inv, normalize+inv, fine 1/2", cfg({plainInv, norm, fine50})},
+      {"plain+inv, normalize+inv, fine 1/2 (shipped before this change)", cfg({plainInv, norm, fine50})},
       {"plain+inv, normalize+inv, up 1/2", cfg({plainInv, norm, up50})},
       {"plain+inv, normalize+inv, fine 2/3", cfg({plainInv, norm, fine67})},
       {"plain+inv, normalize+inv, fine 0.6", cfg({plainInv, norm, fine60})},
+      {"plain (no inverted retry), normalize+inv, fine 1/2", cfg({{.name = "plain", .workSide = 1920}, norm, fine50})},
+      {"plain+inv, fine 1/2 (no whole-frame normalize)", cfg({plainInv, fine50})},
+      {"plain+inv, fine 1/2 + inv (no whole-frame normalize)", cfg({plainInv, fine50inv})},
+      {"plain+inv, normalize (no inv), fine 1/2",
+       cfg({plainInv, {.name = "normalize", .workSide = 1280, .prep = Prep::Normalize, .normalizeFloor = 10},
+            fine50})},
+      {"normalize 1920+inv, fine 1/2 (no plain)",
+       cfg({{.name = "normalize", .workSide = 1920, .prep = Prep::Normalize, .invertRetry = true,
+             .normalizeFloor = 10},
+            fine50})},
       {"tuned (shipped)", scanner::tunedConfig()},
   };
+}
+
+// Every pipeline of pipelines() on the given frames (the tune split):
+// success per kind and thread CPU time per frame.
+void runPipelines(const std::vector<const Loaded*>& tune, const std::vector<std::string>& kinds) {
+  std::printf("\n### Whole pipelines, tune split (%zu frames)\n\n", tune.size());
+  printHeader("pipeline", kinds);
+  std::vector<std::pair<std::string, WildOutcome>> pres;
+  for (const auto& [name, cfg] : pipelines()) {
+    std::fprintf(stderr, "  %s\n", name.c_str());
+    pres.push_back({name, runOn(tune, scanner::QrDecoder(cfg))});
+    printRow(name.c_str(), pres.back().second.all, kinds);
+  }
+  std::printf("\n| pipeline | CPU ms mean (720p, code) | p99 | no-code mean | no-code p99 |\n|---|---:|---:|---:|---:|\n");
+  for (const auto& [name, w] : pres)
+    std::printf("| %s | %.1f | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), pct(w.cpuCode720, 99),
+                mean(w.cpuNone), pct(w.cpuNone, 99));
 }
 
 }  // namespace
@@ -147,10 +176,21 @@ void runWildBench(const WildArgs& args) {
     if (!f) continue;
     loaded.push_back(std::make_unique<Loaded>(Loaded{s, std::move(*f)}));
   }
+  if (!args.kinds.empty()) {
+    const std::string list = "," + args.kinds + ",";
+    std::erase_if(loaded, [&](const auto& l) { return list.find("," + l->sample.kind + ",") == std::string::npos; });
+  }
   std::vector<std::string> kinds;
   for (const auto& k : scanner::testing::wildKinds(*samples))
     if (k != "none") kinds.push_back(k);
 
+  if (args.pipelinesOnly) {
+    std::vector<const Loaded*> tune;
+    for (const auto& l : loaded)
+      if (l->sample.split == "tune") tune.push_back(l.get());
+    runPipelines(tune, kinds);
+    return;
+  }
   const scanner::QrDecoder ours, zxDefault(scanner::zxingDefaultConfig()), zxBest(scanner::zxingBestConfig());
   std::vector<std::string> splits;
   for (const auto& s : *samples)
@@ -214,18 +254,7 @@ void runWildBench(const WildArgs& args) {
     for (const auto& [name, w] : results)
       std::printf("| %s | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), mean(w.cpuNone),
                   pct(w.cpuNone, 99));
-    std::printf("\n### Whole pipelines, tune split\n\n");
-    printHeader("pipeline", kinds);
-    std::vector<std::pair<std::string, WildOutcome>> pres;
-    for (const auto& [name, cfg] : pipelines()) {
-      std::fprintf(stderr, "  %s\n", name.c_str());
-      pres.push_back({name, runOn(tune, scanner::QrDecoder(cfg))});
-      printRow(name.c_str(), pres.back().second.all, kinds);
-    }
-    std::printf("\n| pipeline | CPU ms mean (720p, code) | p99 | no-code mean | no-code p99 |\n|---|---:|---:|---:|---:|\n");
-    for (const auto& [name, w] : pres)
-      std::printf("| %s | %.1f | %.1f | %.1f | %.1f |\n", name.c_str(), mean(w.cpuCode720), pct(w.cpuCode720, 99),
-                  mean(w.cpuNone), pct(w.cpuNone, 99));
+    runPipelines(tune, kinds);
     std::printf("\n### The shipped pipeline pass by pass (cumulative), tune split\n\n");
     printHeader("passes", kinds);
     scanner::DecoderConfig cum;

@@ -79,7 +79,7 @@ TEST(DeskRules, ResultSlipHasTheSopInstructionAndABlankNeverAPassword) {
                cal.localMidnight({2026, 11, 23}) + 9 * 3600'000LL + 5 * 60'000};
   std::string all;
   for (const auto& l : resultSlip(in, cal, "id")) all += l + "\n";
-  EXPECT_NE(all.find("2026-11-23 09:05"), std::string::npos) << all;
+  EXPECT_NE(all.find("23 November 2026 pukul 09.05 WIB"), std::string::npos) << all;
   EXPECT_NE(all.find("siti.ppk"), std::string::npos);
   EXPECT_NE(all.find("Segera login"), std::string::npos);
   EXPECT_NE(all.find("wajib mengganti password"), std::string::npos);
@@ -89,6 +89,9 @@ TEST(DeskRules, ResultSlipHasTheSopInstructionAndABlankNeverAPassword) {
   for (const auto& l : resultSlip(in, cal, "en")) all += l + "\n";
   EXPECT_EQ(all.find("Temporary password"), std::string::npos);  // a user-ID lookup has none
   EXPECT_NE(all.find("User ID looked up"), std::string::npos);
+  EXPECT_EQ(slipFileName(in, cal), "slip-R-001-20261123-090500.pdf");
+  in.ticket = "../E 12";  // never a path
+  EXPECT_EQ(slipFileName(in, cal), "slip-___E_12-20261123-090500.pdf");
 }
 
 TEST(DeskRules, StepTimerLevels) {

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """The wall display's screenshots for docs/screenshots: a busy board, an
-idle one, the server unreachable, portrait 1080x1920, 1366x768 and 4K.
+idle one, the server unreachable, portrait 1080x1920, 1366x768 and 4K, all
+with the example office logo (assets/logo-display.png).
 Run under Xvfb with a screen of at least 3840x2160:
   xvfb-run -a -s "-screen 0 3840x2160x24" python3 tests/e2e/display_shots.py --bin build/default/bin --source . --out docs/screenshots"""
 import argparse
@@ -36,6 +37,7 @@ def main():
     quiet_display_config(system)
     # The running text as an office would have it.
     system.edit_config('running_text = "" # "', 'running_text = "')
+    system.edit_config('logo = ""', 'logo = "%s"' % os.path.join(os.path.abspath(args.source), "assets", "logo-display.png"))
     with system as s:
         shot(s, args.out, "display-idle.png", "1920x1080")
         tokens = desks(s, 3)

@@ -3,7 +3,8 @@
 driven through their screens with real input (as in the e2e tests).
 Every kiosk screen in Indonesian and English, landscape 1920x1080 and
 portrait 1080x1920 (the scan page also with a live camera preview: a drawn
-visitor holding up a form); the wall display and the desk once.
+visitor holding up a form); the wall display once; the desk's sign-in, and
+every desk screen of both roles from the desk's e2e walks (--shots).
 Run by `make screenshots` (inside an Xvfb of at least 3840x2160)."""
 import argparse
 import glob
@@ -254,8 +255,14 @@ def main():
         wait_until("display call", lambda: display.note("called_number"))
         time.sleep(9)  # past the blinking of a fresh call
         shoot(os.path.join(args.out, "display-id.png"), 1920, 1080)
-        shoot(os.path.join(args.out, "desk-id.png"), 1280, 1000, 1930, 0)
-        return 0
+    # Every desk screen of both roles: the desk's e2e tests walk through
+    # them with a helpdesk and an Admin PPE window (desk-helpdesk-*.png,
+    # desk-admin-*.png, the printed slip as slip-a5.png).
+    here = os.path.dirname(os.path.abspath(__file__))
+    for script in ("desk_sop.py", "desk_email.py", "desk_slip.py", "desk_shots.py"):
+        subprocess.run([sys.executable, os.path.join(here, script), "--bin", args.bin, "--source", args.source,
+                        "--shots", args.out], check=True)
+    return 0
 
 
 if __name__ == "__main__":

@@ -82,6 +82,19 @@ inline void writeFile(const std::string& path, const std::string& text) {
   std::ofstream(path, std::ios::binary) << text;
 }
 
+inline std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Every "@NAME@" in `text` replaced by its value.
+inline std::string fill(std::string text, const std::vector<std::pair<std::string, std::string>>& values) {
+  for (const auto& [key, value] : values)
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+      text.replace(at, key.size(), value);
+  return text;
+}
+
 // SIGTERM and reap: Dovecot's master takes its helper processes with it.
 inline void stopChild(std::unique_ptr<Child>& c) {
   if (!c) return;
@@ -123,25 +136,20 @@ class Dovecot {
     const passwd* me = getpwuid(geteuid());
     const std::string uid = root ? "65534" : std::to_string(geteuid());
     const std::string gid = root ? "65534" : std::to_string(getegid());
-    std::string conf =
-        "protocols = imap\nlisten = 127.0.0.1\n"
-        "base_dir = " + m_dir + "/base\nstate_dir = " + m_dir + "/base/state\n"
-        "log_path = " + m_dir + "/dovecot.log\n" +
-        (tlsCert.empty() ? std::string("ssl = no\n")
-                         : "ssl = yes\nssl_cert = <" + tlsCert + "\nssl_key = <" + tlsKey + "\n") +
-        "disable_plaintext_auth = no\n"
-        "auth_mechanisms = plain login\nauth_failure_delay = 0\nfirst_valid_uid = 0\nfirst_valid_gid = 0\n"
-        "mail_location = maildir:" + m_dir + "/mail/%u\n"
-        "passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u " + m_dir + "/passwd\n}\n"
-        "userdb {\n  driver = static\n  args = uid=" + uid + " gid=" + gid + " home=" + m_dir + "/mail/%u\n}\n"
-        "service imap-login {\n  chroot =\n  inet_listener imap {\n    address = 127.0.0.1\n    port = " +
-        std::to_string(m_port) + "\n  }\n  inet_listener imaps {\n    address = 127.0.0.1\n    port = " +
-        std::to_string(m_tlsPort) + "\n  }\n}\n"
-        "service anvil {\n  chroot =\n}\n";
-    if (!root && me) {
-      conf += "default_internal_user = " + std::string(me->pw_name) + "\ndefault_login_user = " + me->pw_name +
-              "\ndefault_internal_group = " + std::to_string(getegid()) + "\n";
-    }
+    // The one Dovecot config of the tests (the Python e2e helper fills the same file).
+    std::string user;
+    if (!root && me)
+      user = "default_internal_user = " + std::string(me->pw_name) + "\ndefault_login_user = " + me->pw_name +
+             "\ndefault_internal_group = " + std::to_string(getegid()) + "\n";
+    const std::string conf = fill(readFile(std::string(LPSE_SOURCE_DIR) + "/tests/mail/dovecot.conf.in"),
+                                  {{"@DIR@", m_dir},
+                                   {"@PORT@", std::to_string(m_port)},
+                                   {"@TLS_PORT@", std::to_string(m_tlsPort)},
+                                   {"@UID@", uid},
+                                   {"@GID@", gid},
+                                   {"@SSL@", tlsCert.empty() ? std::string("ssl = no")
+                                                             : "ssl = yes\nssl_cert = <" + tlsCert + "\nssl_key = <" + tlsKey},
+                                   {"@USER@", user}});
     writeFile(m_dir + "/dovecot.conf", conf);
     writeFile(m_dir + "/passwd", std::string(kUser) + ":{PLAIN}" + kPassword + "\n");
     start();

@@ -59,7 +59,9 @@ bool nested(const ui::UiItem& a, const ui::UiItem& b) {
 
 class Harness {
  public:
-  Harness(testsupport::LiveServer& server, const client::Credential& cred, Size size, bool large, bool contrast)
+  // serverUrl: another server than `server` (e.g. one that is not there).
+  Harness(testsupport::LiveServer& server, const client::Credential& cred, Size size, bool large, bool contrast,
+          const std::string& serverUrl = {})
       : m_size(size) {
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
@@ -72,7 +74,7 @@ class Harness {
     if (!strings) throw std::runtime_error(strings.error().en);
     m_strings = std::make_unique<ui::Strings>(std::move(*strings));
     config::Config cfg;
-    cfg.serverUrl = server.url();
+    cfg.serverUrl = serverUrl.empty() ? server.url() : serverUrl;
     cfg.kiosk.credentialFile.clear();
     cfg.office.name = "LPSE Kabupaten Contoh";
     m_tickets = std::filesystem::path(server.dir()) / ("tickets-" + name(size));
@@ -83,7 +85,9 @@ class Harness {
                                               host, cred);
     m_large = large;
     m_contrast = contrast;
-    frame();  // loads the fonts; the kiosk asks for its scale
+    frame();  // the kiosk asks for its scale, the fonts are built, the first frame drawn
+    m_firstItems = ui::UiMap::current().items();
+    m_firstFontPx = ImGui::GetIO().Fonts->Fonts.empty() ? 0 : ImGui::GetIO().Fonts->Fonts[0]->FontSize;
   }
   ~Harness() {
     m_app.reset();
@@ -93,7 +97,10 @@ class Harness {
     ImGui::DestroyContext();
   }
 
+  // One frame in WindowApp's order: the screen asks for its scale, the
+  // fonts are rebuilt if it changed, then the frame is drawn.
   void frame(ImVec2 mouse = {-1, -1}, bool down = false) {
+    m_app->beforeFrame(ImVec2(static_cast<float>(m_size.w), static_cast<float>(m_size.h)));
     if (m_pendingScale > 0) {
       ui::applyTheme(m_pendingScale);
       if (auto e = ui::loadFonts(m_pendingScale)) throw std::runtime_error(*e);
@@ -215,6 +222,8 @@ class Harness {
     }
   }
 
+  const std::vector<ui::UiItem>& firstItems() const { return m_firstItems; }
+  float firstFontPx() const { return m_firstFontPx; }
   int pagesChecked() const { return m_pagesChecked; }
   int atlasH() const { return m_atlasH; }
   int atlasW() const { return m_atlasW; }
@@ -225,6 +234,8 @@ class Harness {
   float m_pendingScale = 0;
   int m_atlasW = 0, m_atlasH = 0;
   int m_pagesChecked = 0;
+  std::vector<ui::UiItem> m_firstItems;  // what the first frame drew
+  float m_firstFontPx = 0;
   std::filesystem::path m_tickets;
   std::unique_ptr<ui::Strings> m_strings;
   std::unique_ptr<kiosk::KioskApp> m_app;
@@ -327,6 +338,35 @@ TEST_P(KioskLayout, EveryPageFitsWithoutOverlap) {
   EXPECT_GE(h.pagesChecked(), 12);
 }
 
+// The first frame is laid out as every later one: the fonts for the window
+// size are built before it is drawn, so a tap aimed at what the first frame
+// showed lands on the same button. The kiosk stays offline here (nothing
+// listens on port 1), so nothing else changes the page between the frames.
+TEST_F(KioskLayout, TheFirstFrameHasTheSteadyLayout) {
+  const std::string nowhere = "http://127.0.0.1:1";  // refused at once
+  for (Size size : {Size{1280, 800}, Size{1366, 768}, Size{1920, 1080}, Size{1080, 1920}}) {
+    Harness h(*s_server, s_cred, size, false, false, nowhere);
+    for (int i = 0; i < 10; ++i) {
+      h.frame();
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_EQ(h.note("step"), "attract");
+    EXPECT_FLOAT_EQ(h.firstFontPx(), ImGui::GetIO().Fonts->Fonts[0]->FontSize) << name(size);
+    int compared = 0;
+    for (const auto& first : h.firstItems()) {
+      if (first.kind != ui::UiKind::Button) continue;
+      const ui::UiItem* now = h.item(first.id);
+      ASSERT_NE(now, nullptr) << name(size) << ": " << first.id << " went away";
+      ++compared;
+      EXPECT_NEAR(first.rect.x, now->rect.x, 0.5f) << name(size) << " " << first.id;
+      EXPECT_NEAR(first.rect.y, now->rect.y, 0.5f) << name(size) << " " << first.id;
+      EXPECT_NEAR(first.rect.w, now->rect.w, 0.5f) << name(size) << " " << first.id;
+      EXPECT_NEAR(first.rect.h, now->rect.h, 0.5f) << name(size) << " " << first.id;
+    }
+    EXPECT_GE(compared, 2) << name(size) << ": no start and accessibility buttons in the first frame";
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Sizes, KioskLayout,
                          ::testing::Values(Case{{1024, 768}, false, false}, Case{{1024, 768}, true, true},
                                            Case{{1280, 800}, false, false}, Case{{1280, 800}, true, false},
@@ -341,7 +381,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, KioskLayout,
 // The font atlas the kiosk builds: one at a time (large text rebuilds it at
 // 1.5x, it is never a second atlas), the label fonts with Latin-1 only and
 // the ticket-number font with its 37 glyphs. Prints the sizes (texels; the
-// GPU keeps 4 bytes each, the CPU copy is freed after the upload).
+// GPU keeps 1 byte each, the CPU copy is freed after the upload).
 TEST(KioskFonts, TheAtlasStaysWithinATextureAtEverySizeAndInLargeText) {
   ImGui::CreateContext();
   auto texels = [](float scale, float text, bool compact) {
@@ -358,8 +398,8 @@ TEST(KioskFonts, TheAtlasStaysWithinATextureAtEverySizeAndInLargeText) {
   for (Size s : {Size{1366, 768}, Size{1920, 1080}, Size{3840, 2160}}) {
     const float scale = kiosk::layoutScale({static_cast<float>(s.w), static_cast<float>(s.h)});
     const long full = texels(scale, 1.0f, false), normal = texels(scale, 1.0f, true), large = texels(scale, 1.5f, true);
-    std::printf("atlas %s: all glyphs %.1f MB, kiosk %.1f MB, large text %.1f MB (RGBA)\n", name(s).c_str(),
-                full * 4 / 1e6, normal * 4 / 1e6, large * 4 / 1e6);
+    std::printf("atlas %s: all glyphs %.1f MB, kiosk %.1f MB, large text %.1f MB (one byte a texel)\n",
+                name(s).c_str(), full / 1e6, normal / 1e6, large / 1e6);
     EXPECT_LT(normal, full);
     EXPECT_LT(large, 3 * normal);  // 1.5x text is ~2.25x the area, never two atlases
   }

@@ -1,6 +1,7 @@
 // End-to-end: the real frame loop in a real X window (run under Xvfb). Each
 // test starts ui_demo as a child process and inspects what it leaves behind:
 // a screenshot, its UiMap, its CPU time. Skips when there is no DISPLAY.
+#include <GL/gl.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -20,6 +22,9 @@
 #include <string>
 #include <thread>
 #include <vector>
+
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/window_app.hpp"
 
 extern char** environ;
 
@@ -295,4 +300,56 @@ TEST(WindowApp, IdleLoopSleeps) {
   EXPECT_EQ(demo.wait(10s).value_or(-100), 0);
   fs::remove(map);
   fs::remove(err);
+}
+
+// In-process: a screen that scales its fonts to the window (as the kiosk
+// does) asks for its scale in beforeFrame(), and the very first frame is
+// drawn with those fonts, not at the scale the window was created with.
+// The atlas is on the GPU as one byte a texel (GL_R8 read as white with
+// that alpha) and its CPU copy is gone by the time frames are drawn.
+TEST(WindowApp, TheFirstFrameHasTheFontsOfTheWindowSizeAndTheAtlasIsOneByteATexel) {
+  REQUIRE_DISPLAY();
+  lpse::ui::WindowOptions o;
+  o.width = 640;
+  o.height = 360;
+  o.title = "lpse window_app_test";
+  auto app = lpse::ui::WindowApp::create(o);
+  ASSERT_TRUE(app.ok()) << app.error().en;
+
+  struct Scaled : lpse::ui::Screen {
+    lpse::ui::WindowApp* app = nullptr;
+    std::vector<float> bodyPx;  // per frame
+    bool cpuCopyFreed = false;
+    GLint format = 0, swizzleA = 0, swizzleR = 0;
+    float asked = 0;
+    void beforeFrame(ImVec2 size) override {
+      const float scale = size.x / 1280.0f;  // 0.5 for this window
+      if (scale != asked) app->setUiScale(asked = scale);
+    }
+    void draw(lpse::ui::Frame& frame) override {
+      bodyPx.push_back(lpse::ui::fonts().body ? lpse::ui::fonts().body->FontSize : 0);
+      ImGui::Begin("scaled");
+      ImGui::TextUnformatted("Sentuh untuk mulai");
+      ImGui::End();
+      if (frame.index == 0) {
+        const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+        cpuCopyFreed = atlas->TexPixelsAlpha8 == nullptr && atlas->TexPixelsRGBA32 == nullptr;
+        glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(atlas->TexID)));
+        glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_INTERNAL_FORMAT, &format);
+        glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_A, &swizzleA);
+        glGetTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_R, &swizzleR);
+        glBindTexture(GL_TEXTURE_2D, 0);
+      }
+      if (frame.index >= 3) frame.app.requestClose();
+    }
+  } screen;
+  screen.app = app->get();
+  EXPECT_EQ((*app)->run(screen), 0);
+  ASSERT_GE(screen.bodyPx.size(), 2u);
+  EXPECT_FLOAT_EQ(screen.bodyPx.front(), lpse::ui::kBodyPx * 0.5f) << "the first frame was drawn at another scale";
+  EXPECT_FLOAT_EQ(screen.bodyPx.back(), lpse::ui::kBodyPx * 0.5f);
+  EXPECT_TRUE(screen.cpuCopyFreed) << "the atlas's CPU copy is kept after the upload";
+  EXPECT_EQ(screen.format, GL_R8);
+  EXPECT_EQ(screen.swizzleA, GL_RED);
+  EXPECT_EQ(screen.swizzleR, GL_ONE);
 }
