@@ -10,6 +10,7 @@
 #include "kiosk/client/credential.hpp"
 #include "kiosk/core/case_record.hpp"
 #include "kiosk/core/help_alert.hpp"
+#include "kiosk/core/desk_rules.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/ticket_status.hpp"
 #include "kiosk/core/visit.hpp"
@@ -71,6 +72,16 @@ class ApiClient {
   core::Result<core::HelpAlert> helpAlert(std::int64_t id);
   core::Result<std::vector<core::HelpAlert>> helpAlerts();
   core::Result<core::HelpAlert> acknowledgeHelp(std::int64_t id);
+  // A desk's presence and the supervisor's board (api_client_desks.cpp).
+  // `kind`: core::kDeskSignIn, kBreakStart (with a BreakReason code), ...
+  core::Status deskEvent(const std::string& counter, std::string_view kind, const std::string& reason = {});
+  core::Result<std::vector<core::DeskStatus>> desks();
+  // Closes every walk-in ticket still waiting (supervisor): how many.
+  core::Result<int> closeDay();
+  // A report ("register", "compliance", "service") for whole local days
+  // ("2026-11-23") as the bytes of a file ("csv", "xlsx", "pdf").
+  core::Result<std::string> reportFile(const std::string& kind, const std::string& from, const std::string& to,
+                                       const std::string& format);
 
   // Connect and read limits (default 1 s and 5 s). A watchdog that must
   // notice a hung server quickly sets both short.

@@ -347,6 +347,13 @@ core::Result<Config> parseConfig(std::string_view text, const std::string& sourc
   if (recalls < 0 || recalls > 20)
     return keyError("desk.recalls_before_no_show", "harus 0-20 / must be 0-20");
   c.desk.recallsBeforeNoShow = static_cast<int>(recalls);
+  int64_t waitTarget = c.desk.waitTargetMin, idleAlert = c.desk.idleAlertS;
+  r.get("desk.wait_target_min", waitTarget);
+  r.get("desk.idle_alert_s", idleAlert);
+  if (waitTarget < 1 || waitTarget > 480) return keyError("desk.wait_target_min", "harus 1-480 / must be 1-480");
+  if (idleAlert < 1 || idleAlert > 3600) return keyError("desk.idle_alert_s", "harus 1-3600 / must be 1-3600");
+  c.desk.waitTargetMin = static_cast<int>(waitTarget);
+  c.desk.idleAlertS = static_cast<int>(idleAlert);
   r.get("desk.slip_dir", c.desk.slipDir);
   r.get("desk.slip_printer", c.desk.slipPrinter);
   r.get("desk.slip_paper", c.desk.slipPaper);

@@ -113,6 +113,11 @@ struct DeskConfig {
   std::string counter = "Loket 1";  // the staff member's role comes from their sign-in
   // After this many recalls (beyond the first call) the desk offers "no-show".
   int recallsBeforeNoShow = 2;
+  // The supervisor board (issue #13): the aim for a visitor's wait in a
+  // queue (amber from 80 %, red past it), and how long a signed-in desk may
+  // stand idle while people wait before the board raises an alert.
+  int waitTargetMin = 15;
+  int idleAlertS = 60;
   // The printed result slip (SOP step 14): saved as PDF in slipDir, and
   // printed on the CUPS queue slipPrinter when set (`lp -d`, cups-client).
   std::string slipDir = "var/slips";

@@ -273,4 +273,21 @@ std::optional<StepTimer> stepTimer(const CaseRecord& c, const TimeStandards& sta
   return t;
 }
 
+
+std::string_view toString(DeskPresence p) {
+  switch (p) {
+    case DeskPresence::SignedIn: return "signed_in";
+    case DeskPresence::OnBreak: return "on_break";
+    case DeskPresence::SignedOut: return "signed_out";
+  }
+  return "signed_out";
+}
+
+std::optional<DeskPresence> presenceAfter(std::string_view kind) {
+  if (kind == kDeskSignIn || kind == kBreakEnd) return DeskPresence::SignedIn;
+  if (kind == kBreakStart) return DeskPresence::OnBreak;
+  if (kind == kDeskSignOut) return DeskPresence::SignedOut;
+  return std::nullopt;
+}
+
 }  // namespace lpse::core

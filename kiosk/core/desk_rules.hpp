@@ -114,4 +114,27 @@ struct StepTimer {
 // Amber from 80 % of the standard.
 std::optional<StepTimer> stepTimer(const CaseRecord&, const TimeStandards&, const WorkingCalendar&, TimeMs nowMs);
 
+// ---- A desk's presence (issue #12 break, issue #13 supervisor board) ----
+// A desk tells the server when a staff member signs in or out at it and
+// when a break starts and ends: events about no case, with the counter and
+// (for a break) a BreakReason code. A desk on a break is offered no work.
+enum class DeskPresence { SignedIn, OnBreak, SignedOut };
+std::string_view toString(DeskPresence);
+// The event kinds: "desk_sign_in", "break_start", "break_end", "desk_sign_out".
+// The service report counts "break_start" as a break (a kind starting with
+// "break" and not ending in "end").
+inline constexpr std::string_view kDeskSignIn = "desk_sign_in", kBreakStart = "break_start",
+                                  kBreakEnd = "break_end", kDeskSignOut = "desk_sign_out";
+// The presence after a desk event of `kind`; nullopt for any other kind.
+std::optional<DeskPresence> presenceAfter(std::string_view kind);
+
+struct DeskStatus {
+  std::string counter;   // "Loket 1"
+  std::string staff;     // who sent the latest desk event (username)
+  std::string role;      // their ActorRole name
+  DeskPresence presence = DeskPresence::SignedOut;
+  std::string reason;    // BreakReason code while on a break
+  TimeMs sinceMs = 0;    // when the presence began
+};
+
 }  // namespace lpse::core

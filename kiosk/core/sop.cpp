@@ -105,6 +105,10 @@ std::vector<Transition> buildTable() {
       // another service, they queue there (apply() picks the target).
       {S::Called, A::Transfer, S::Called, R::Helpdesk, 0},
       {S::Checking, A::Transfer, S::Checking, R::Helpdesk, 0},
+      // A supervisor reassigns a case stranded at a desk that went away
+      // (signed out, on a break) to another counter or service (issue #13).
+      {S::Called, A::Transfer, S::Called, R::Supervisor, 0},
+      {S::Checking, A::Transfer, S::Checking, R::Supervisor, 0},
   };
   for (const auto& [state, name] : kStates)
     if (!isTerminal(state)) t.push_back({state, A::Cancel, S::Cancelled, R::Supervisor, 0});

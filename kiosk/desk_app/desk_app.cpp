@@ -1,6 +1,7 @@
 #include "kiosk/desk_app/desk_app.hpp"
 
 #include "kiosk/client/clock.hpp"
+#include "kiosk/desk_app/desk_board.hpp"
 
 namespace lpse::desk {
 
@@ -34,14 +35,17 @@ slip::SlipOptions slipOptionsFrom(const config::Config& c) {
 }
 }  // namespace
 
-DeskApp::DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window)
+DeskApp::DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window, bool wall)
     : m_cfg(std::move(cfg)),
       m_strings(strings),
       m_model(settingsFrom(m_cfg)),
       m_api(m_cfg.serverUrl, {}),
       m_worker([&window] { window.wake(); }),
       m_slipOptions(slipOptionsFrom(m_cfg)),
-      m_slipWorker([&window] { window.wake(); }) {
+      m_slipWorker([&window] { window.wake(); }),
+      m_wall(wall),
+      m_super(std::make_unique<SupervisorBoard>(
+          m_cfg, m_strings, m_api, m_worker, [this](const core::Error& e) { return checkSession(e); }, wall)) {
   // Slips carry a name and a user ID: they go with the guest-book entries.
   m_slipWorker.post([dir = m_slipOptions.dir, days = m_cfg.server.retentionDays] {
     (void)slip::purgeOldSlips(dir, client::wallClockMs() - days * 86'400'000LL);
@@ -62,6 +66,28 @@ void DeskApp::printSlip() {
 
 DeskApp::~DeskApp() { m_stream.reset(); }
 
+bool DeskApp::settled() const {
+  if (!m_model.signedIn()) return true;
+  return m_model.role() == core::ActorRole::Supervisor ? m_super->loaded() : m_boardLoaded;
+}
+
+// A desk that takes work tells the server it is there (sign-in, sign-out,
+// breaks): the supervisor board shows it, and call-next refuses a desk on a break.
+namespace {
+bool takesWork(core::ActorRole r) { return r == core::ActorRole::Helpdesk || r == core::ActorRole::AdminPpe; }
+}  // namespace
+
+void DeskApp::sendBreak(const std::string& reason) {
+  m_worker.post([this, reason, counter = m_cfg.desk.counter] {
+    auto ok = m_api.deskEvent(counter, reason.empty() ? core::kBreakEnd : core::kBreakStart, reason);
+    m_worker.toUi([this, ok, reason] {
+      if (ok || !checkSession(ok.error())) return;
+      if (!reason.empty()) m_model.endBreak();  // not recorded: not on a break
+      m_model.requestFailed(ok.error());
+    });
+  });
+}
+
 void DeskApp::signIn() {
   if (m_model.signingIn() || m_username.empty() || m_password.empty()) return;
   m_model.setSigningIn(true);
@@ -74,7 +100,16 @@ void DeskApp::signIn() {
         m_model.setLoginError(s.error().message(m_strings.language()));
         return;
       }
+      // The wall board is for the supervisor's eyes only.
+      if (m_wall && s->role != core::ActorRole::Supervisor) {
+        m_worker.post([this] { (void)m_api.logout(); });
+        m_model.setSigningIn(false);
+        m_model.setLoginError(tr("desk.board.wall_only"));
+        return;
+      }
       m_model.signIn({s->id, s->displayName, s->role, s->expiresMs});
+      if (takesWork(s->role))
+        m_worker.post([this, counter = m_cfg.desk.counter] { (void)m_api.deskEvent(counter, core::kDeskSignIn); });
       startStream(s->token);
       refresh();
     });
@@ -85,7 +120,12 @@ void DeskApp::startStream(const std::string& token) {
   m_stream = std::make_unique<client::EventStream>(
       m_cfg.serverUrl, client::Credential{token}, -1,
       client::EventStream::Callbacks{
-          [this](const api::StreamEvent&) { m_worker.toUi([this] { refresh(); }); },
+          [this](const api::StreamEvent& e) {
+            m_worker.toUi([this, e] {
+              m_super->onEvent(e);
+              refresh();
+            });
+          },
           [this](bool online) {
             m_worker.toUi([this, online] {
               m_model.setOnline(online);
@@ -97,7 +137,10 @@ void DeskApp::startStream(const std::string& token) {
 
 void DeskApp::signOut() {
   m_stream.reset();
+  if (takesWork(m_model.role()))
+    m_worker.post([this, counter = m_cfg.desk.counter] { (void)m_api.deskEvent(counter, core::kDeskSignOut); });
   m_worker.post([this] { (void)m_api.logout(); });
+  m_super->reset();
   m_model.signOut();
   m_help.clear();
   m_boardLoaded = false;
@@ -109,6 +152,7 @@ void DeskApp::sessionEnded() {
   m_worker.post([this] { m_api.setCredential({}); });
   m_model.signOut(tr("desk.session_ended"));
   m_help.clear();
+  m_super->reset();
   m_boardLoaded = false;
 }
 
@@ -122,6 +166,7 @@ bool DeskApp::checkSession(const core::Error& e) {
 void DeskApp::refresh() {
   if (!m_model.signedIn()) return;
   m_help.refresh();
+  if (m_model.role() == core::ActorRole::Supervisor) return m_super->refresh();
   m_worker.post([this] {
     auto b = m_api.board();
     auto devices = m_api.devices();

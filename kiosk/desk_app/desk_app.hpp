@@ -18,12 +18,15 @@
 
 namespace lpse::desk {
 
+class SupervisorBoard;
+
 class DeskApp : public ui::Screen {
  public:
-  DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window);
+  // `wall`: lpse-desk --board, the supervisor board alone (desk_board.hpp).
+  DeskApp(config::Config cfg, ui::Strings& strings, ui::WindowApp& window, bool wall = false);
   ~DeskApp() override;
   void draw(ui::Frame& frame) override;
-  bool settled() const override { return m_boardLoaded || !m_model.signedIn(); }
+  bool settled() const override;
 
  private:
   void signIn();
@@ -42,6 +45,9 @@ class DeskApp : public ui::Screen {
   void printSlip();
   const std::string& tr(std::string_view key) const { return m_strings.tr(key); }
   std::string codeText(core::CodeList l, std::string_view code) const;
+  // The break on the server (issue #12): start with a reason code, or end
+  // (empty reason). A refused start ends the break on screen too.
+  void sendBreak(const std::string& reason);
 
   // Screens (desk_screen.cpp, desk_worklist.cpp, desk_case.cpp, desk_email.cpp).
   void drawSignIn(ui::Frame& f);
@@ -72,6 +78,8 @@ class DeskApp : public ui::Screen {
   std::string m_outOfOrderReason;      // chosen before calling a ticket out of order
   bool m_breakPicker = false;
   bool m_transferOpen = false;
+  bool m_wall = false;
+  std::unique_ptr<SupervisorBoard> m_super;  // the supervisor's screen (desk_board.cpp)
 };
 
 }  // namespace lpse::desk

@@ -8,6 +8,7 @@
 
 #include "kiosk/client/clock.hpp"
 #include "kiosk/desk_app/desk_app.hpp"
+#include "kiosk/desk_app/desk_board.hpp"
 #include "kiosk/desk_app/desk_text.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/ui_map.hpp"
@@ -64,8 +65,12 @@ void DeskApp::drawHeader(ui::Frame&) {
   const bool onBreak = m_model.onBreak().has_value();
   if (ui::bigButton("break", onBreak ? tr("desk.break.end") : tr("desk.break.start"), {kBreakW, 0},
                     onBreak ? ui::ButtonStyle::Primary : ui::ButtonStyle::Secondary, !m_model.queue().empty())) {
-    if (onBreak) m_model.endBreak();
-    else m_breakPicker = !m_breakPicker;
+    if (onBreak) {
+      m_model.endBreak();
+      sendBreak({});
+    } else {
+      m_breakPicker = !m_breakPicker;
+    }
   }
   ImGui::SameLine(0, 12);
   if (ui::bigButton("sign_out", tr("desk.sign_out"), {kSignOutW, 0}, ui::ButtonStyle::Secondary)) return signOut();
@@ -92,6 +97,7 @@ void DeskApp::drawHeader(ui::Frame&) {
       const std::string id = "break_" + std::string(c.code);
       if (ui::bigButton(id.c_str(), codeText(core::CodeList::BreakReason, c.code), {0, 0}, ui::ButtonStyle::Secondary)) {
         m_model.startBreak(std::string(c.code), wallClockMs());
+        sendBreak(std::string(c.code));
         m_breakPicker = false;
       }
     }
@@ -107,6 +113,10 @@ void DeskApp::drawHeader(ui::Frame&) {
 void DeskApp::draw(ui::Frame& f) {
   m_worker.drain();
   if (!m_model.signedIn()) return drawSignIn(f);
+  if (m_model.role() == core::ActorRole::Supervisor) {
+    if (m_super->draw(f, *m_model.session(), m_model.online())) signOut();
+    return;
+  }
   m_model.tick(wallClockMs());
   ui::beginScreen("desk");
   drawHeader(f);

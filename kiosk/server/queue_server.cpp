@@ -89,6 +89,7 @@ QueueServer::QueueServer(store::Store& store, store::AccessStore& access, Server
   routeAccess();
   routeReports();
   routeHelp();
+  routeDesks();
 }
 
 core::Status QueueServer::ready() const {

@@ -80,6 +80,10 @@ class QueueServer {
   void routeAccess();
   void routeReports();
   void routeHelp();  // routes_help.cpp: the call for help (issue #14)
+  void routeDesks();  // routes_desks.cpp: breaks, desk presence, closing the day
+  std::int64_t startOfToday() const;
+  // Why `counter` may not be offered work now (it is on a break), if so.
+  std::optional<core::Error> deskRefusal(const std::string& counter);
   void endOfDaySweep();
   // The actor behind the request's bearer token, if any.
   std::optional<core::Actor> identify(const httplib::Request& req);

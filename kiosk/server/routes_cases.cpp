@@ -88,6 +88,9 @@ void QueueServer::routeCases() {
                  if (!j->is_object() || !j->contains("counter") || !(*j)["counter"].is_string())
                    return sendError(res, core::makeError("missing_field", "Kolom 'counter' wajib ada.",
                                                          "Field 'counter' is required.", "counter"));
+                 // A desk on a break is offered no work (issue #12).
+                 if (auto refused = deskRefusal((*j)["counter"].get<std::string>()))
+                   return sendJson(res, 409, api::toJson(*refused));
                  auto c = m_store.callNext(req.matches[1], (*j)["counter"].get<std::string>(), actor, nowMs());
                  if (!c) return sendError(res, c.error());
                  sendJson(res, 200, {{"case", c->has_value() ? api::toJson(**c) : json(nullptr)}});

@@ -165,6 +165,13 @@ const std::vector<std::string>& migrations() {
       CREATE UNIQUE INDEX help_alerts_visit ON help_alerts(device, visit_key);
       CREATE INDEX help_alerts_open ON help_alerts(acked_ms);
       )sql",
+      // 6: a desk's presence (issue #12 breaks, #13 supervisor board): its
+      // latest sign-in / break / sign-out event per counter, found without
+      // reading the whole log (call-next asks it on every call).
+      R"sql(
+      CREATE INDEX events_desk ON events(counter, seq)
+        WHERE kind IN ('desk_sign_in','break_start','break_end','desk_sign_out');
+      )sql",
   };
   return m;
 }

@@ -13,6 +13,7 @@
 
 #include "kiosk/core/calendar.hpp"
 #include "kiosk/core/case_record.hpp"
+#include "kiosk/core/desk_rules.hpp"
 #include "kiosk/core/error.hpp"
 #include "kiosk/core/help_alert.hpp"
 #include "kiosk/core/priority.hpp"
@@ -87,6 +88,15 @@ class Store {
   core::Result<core::HelpAlert> acknowledgeHelp(std::int64_t id, const Actor& actor, std::int64_t nowMs);
   core::Result<core::HelpAlert> helpAlert(std::int64_t id);
   std::vector<core::HelpAlert> openHelpAlerts();  // not yet acknowledged, oldest first
+  // A desk's presence (store_desks.cpp): a staff member signs in or out at
+  // a counter, a break starts or ends (`kind`: core::kDeskSignIn, ...), kept
+  // in the log as an event about no case with the counter and, for a break,
+  // its BreakReason code. deskStatuses() is the latest of each counter
+  // whose desk events fall at or after `sinceMs`; deskStatus() one counter's.
+  core::Status recordDeskEvent(std::string_view kind, const std::string& counter, const std::string& reason,
+                               const Actor& actor, std::int64_t nowMs);
+  std::vector<core::DeskStatus> deskStatuses(std::int64_t sinceMs);
+  std::optional<core::DeskStatus> deskStatus(const std::string& counter, std::int64_t sinceMs);
 
   core::Result<CaseRecord> getCase(std::int64_t caseId);
   core::Result<CaseRecord> findByToken(const std::string& token);

@@ -41,4 +41,20 @@ core::Result<int> closeUnservedTickets(Store& store, std::int64_t nowMs) {
   return closed;
 }
 
+core::Result<int> closeDayNow(Store& store, const Actor& supervisor, std::int64_t nowMs) {
+  core::ActionInput why;
+  why.reason = kNotServedToday;
+  int closed = 0;
+  for (const CaseRecord& c : store.openCases()) {
+    if (c.state != core::CaseState::Waiting || c.channel != core::Channel::WalkIn) continue;
+    auto r = store.act(c.id, core::Action::Cancel, why, supervisor, nowMs);
+    if (!r) {
+      if (r.error().code == "invalid_transition") continue;  // called a moment ago
+      return r.error();
+    }
+    ++closed;
+  }
+  return closed;
+}
+
 }  // namespace lpse::store

@@ -96,5 +96,9 @@ class ReportStore {
 // Returns how many were closed.
 inline constexpr const char* kNotServedToday = "not_served_today";
 core::Result<int> closeUnservedTickets(Store& store, std::int64_t nowMs);
+// The supervisor closes the day by hand (the "close the day" button on the
+// supervisor board, issue #13): every walk-in ticket waiting now, whatever
+// the hour, is cancelled with "not_served_today" by that supervisor.
+core::Result<int> closeDayNow(Store& store, const Actor& supervisor, std::int64_t nowMs);
 
 }  // namespace lpse::store
