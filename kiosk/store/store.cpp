@@ -595,6 +595,13 @@ int Store::waitingAheadOfNew(std::int64_t caseId) {
     c.id = caseId;
     return waitingAheadLocked(c);
   }
+  // With a priority ticket waiting the policy decides the order, not the
+  // queue's size (the walk is taken only then; see priorityAheadLocked).
+  if (queue == "helpdesk" && state == "waiting") {
+    CaseRecord c;
+    c.id = caseId;
+    if (auto ahead = priorityAheadLocked(c)) return *ahead;
+  }
   // The counts are current as of the last commit of another connection
   // they saw; recounted (one walk of every queue) when there was a newer one.
   Stmt version(*m_db, "PRAGMA data_version");

@@ -259,7 +259,7 @@ def main():
     # them with a helpdesk and an Admin PPE window (desk-helpdesk-*.png,
     # desk-admin-*.png, the printed slip as slip-a5.png).
     here = os.path.dirname(os.path.abspath(__file__))
-    for script in ("desk_sop.py", "desk_email.py", "desk_slip.py", "desk_shots.py"):
+    for script in ("desk_sop.py", "desk_email.py", "desk_slip.py", "desk_shots.py", "desk_board.py"):
         subprocess.run([sys.executable, os.path.join(here, script), "--bin", args.bin, "--source", args.source,
                         "--shots", args.out], check=True)
     return 0
